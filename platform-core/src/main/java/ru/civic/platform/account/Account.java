@@ -1,0 +1,125 @@
+package ru.civic.platform.account;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+import ru.civic.platform.shared.Role;
+
+/**
+ * A person's account within one tenant: a citizen, or an official with staff roles. The tenant is set by Hibernate
+ * from the current context ({@link TenantId}) and checked again by PostgreSQL's row-level security.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(nullable = false)
+    private String username;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    private String email;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "roles", nullable = false, columnDefinition = "varchar(32)[]")
+    private String[] roles = new String[0];
+
+    private String organisation;
+
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    public Account(String username, String passwordHash, String displayName, String email, Set<Role> roles,
+            String organisation) {
+        this.id = UUID.randomUUID();
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.email = email;
+        this.roles = roles.stream().map(Role::name).sorted().toArray(String[]::new);
+        this.organisation = organisation;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Set<Role> getRoles() {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        for (String role : roles) {
+            set.add(Role.valueOf(role));
+        }
+        return set;
+    }
+
+    public String getOrganisation() {
+        return organisation;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isStaff() {
+        return getRoles().stream().anyMatch(Role::isStaff);
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+}

@@ -1,0 +1,65 @@
+package ru.civic.platform.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.civic.platform.shared.Role;
+import ru.civic.platform.tenancy.TenantContext;
+
+/** Accounts of the tenant of the current context. */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwords) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public Account create(String username, String rawPassword, String displayName, String email, Set<Role> roles,
+            String organisation) {
+        TenantContext.getRequiredTenantId();
+        if (roles.contains(Role.PLATFORM_OWNER)) {
+            throw new IllegalArgumentException("A tenant account cannot be a platform owner");
+        }
+        if (accounts.existsByUsername(username)) {
+            throw new IllegalArgumentException("User name '" + username + "' is taken");
+        }
+        return accounts.save(new Account(username, passwords.encode(rawPassword), displayName, email, roles,
+                organisation));
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return accounts.findByUsername(username);
+    }
+
+    public Optional<Account> find(UUID id) {
+        return accounts.findById(id);
+    }
+
+    public List<Account> list() {
+        return accounts.findAll();
+    }
+
+    public long count() {
+        return accounts.count();
+    }
+
+    public List<Account> search(String text) {
+        return accounts.search(text);
+    }
+
+    public boolean exists(String username) {
+        return accounts.existsByUsername(username);
+    }
+}

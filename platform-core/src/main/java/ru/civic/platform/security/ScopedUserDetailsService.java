@@ -1,0 +1,45 @@
+package ru.civic.platform.security;
+
+import java.util.List;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+import ru.civic.platform.account.AccountService;
+import ru.civic.platform.account.PlatformAccountService;
+import ru.civic.platform.shared.Role;
+import ru.civic.platform.tenancy.TenantContext;
+
+/**
+ * Finds the person signing in among the accounts of the host's tenant only (another tenant's account with the same
+ * name is invisible here: row-level security), or among platform owners on the platform host.
+ */
+@Component
+class ScopedUserDetailsService implements UserDetailsService {
+
+    private final AccountService accounts;
+    private final PlatformAccountService platformAccounts;
+
+    ScopedUserDetailsService(AccountService accounts, PlatformAccountService platformAccounts) {
+        this.accounts = accounts;
+        this.platformAccounts = platformAccounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        if (TenantContext.isPlatformScope()) {
+            return platformAccounts.findByUsername(username)
+                    .map(a -> new PlatformUser(a.getUsername(), a.getPasswordHash(), a.getDisplayName(),
+                            TenantContext.PLATFORM_SCOPE, List.of(Role.PLATFORM_OWNER), a.isEnabled()))
+                    .orElseThrow(() -> new UsernameNotFoundException(username));
+        }
+        var tenant = TenantContext.currentTenant().orElseThrow(() -> new UsernameNotFoundException(username));
+        return accounts.findByUsername(username)
+                .filter(a -> tenant.value().equals(a.getTenantId()))
+                .map(a -> new PlatformUser(a.getUsername(), a.getPasswordHash(), a.getDisplayName(),
+                        tenant.value(), a.getRoles().stream().sorted().toList(), a.isEnabled()))
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

@@ -1,0 +1,235 @@
+package ru.civic.platform.tenancy.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import org.springframework.stereotype.Component;
+
+import ru.civic.platform.tenancy.ConfigurationProblem;
+import ru.civic.platform.tenancy.TenantConfiguration;
+import ru.civic.platform.tenancy.TenantConfiguration.Category;
+import ru.civic.platform.tenancy.TenantConfiguration.Organisation;
+import ru.civic.platform.tenancy.TenantConfigurationException;
+
+/**
+ * Reads a tenant document (YAML or JSON), validates it against {@code tenancy/tenant.schema.json} and then by the
+ * rules a schema cannot express (references between sections, time zone, file name), and binds it.
+ * Every problem names the source, the path inside the document and what is wrong; all problems are reported at once.
+ */
+@Component
+public class TenantDocumentReader {
+
+    static final String SCHEMA_RESOURCE = "/tenancy/tenant.schema.json";
+
+    private final ObjectMapper yaml;
+    private final ObjectMapper json;
+    private final ObjectMapper binder;
+    private final JsonSchema schema;
+
+    public TenantDocumentReader() {
+        this.yaml = new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                // "4.3" must stay a string (a clause number), not turn into the number 4.3.
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+        this.json = new ObjectMapper();
+        this.binder = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .pathType(PathType.JSON_PATH)
+                .locale(Locale.ENGLISH)
+                .formatAssertionsEnabled(true)
+                .build();
+        try (InputStream in = TenantDocumentReader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + SCHEMA_RESOURCE);
+            }
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A validated document: the tree as stored, and its typed view. */
+    public record ValidatedDocument(ObjectNode tree, TenantConfiguration configuration) {
+    }
+
+    /**
+     * @param source        where the document comes from, used in messages ({@code tomsk.yaml})
+     * @param expectedId    the id the document must carry (from the file name), or null when any id will do
+     */
+    public ValidatedDocument read(String source, String text, String expectedId) {
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(text == null ? "" : text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "$"
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new TenantConfigurationException(List.of(
+                    new ConfigurationProblem(source, where, "not valid YAML: " + e.getOriginalMessage())));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new TenantConfigurationException(List.of(
+                    new ConfigurationProblem(source, "$", "the document must be a mapping of keys to values")));
+        }
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        for (ValidationMessage message : schema.validate(tree)) {
+            problems.add(new ConfigurationProblem(source, message.getInstanceLocation().toString(),
+                    message.getError() == null ? message.getMessage() : message.getError()));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(ConfigurationProblem::path));
+            throw new TenantConfigurationException(problems);
+        }
+        TenantConfiguration configuration;
+        try {
+            configuration = binder.treeToValue(tree, TenantConfiguration.class);
+        } catch (JsonProcessingException e) {
+            throw new TenantConfigurationException(List.of(
+                    new ConfigurationProblem(source, "$", "cannot be read: " + e.getOriginalMessage())));
+        }
+        checkSemantics(source, configuration, expectedId, problems);
+        if (!problems.isEmpty()) {
+            throw new TenantConfigurationException(problems);
+        }
+        return new ValidatedDocument((ObjectNode) tree, configuration);
+    }
+
+    public List<ConfigurationProblem> problemsOf(String source, String text, String expectedId) {
+        try {
+            read(source, text, expectedId);
+            return List.of();
+        } catch (TenantConfigurationException e) {
+            return e.problems();
+        }
+    }
+
+    private void checkSemantics(String source, TenantConfiguration c, String expectedId,
+            List<ConfigurationProblem> problems) {
+        if (expectedId != null && !expectedId.equals(c.id())) {
+            problems.add(new ConfigurationProblem(source, "$.id",
+                    "is '" + c.id() + "' but must equal the file name '" + expectedId + "'"));
+        }
+        try {
+            ZoneId.of(c.timeZone());
+        } catch (DateTimeException e) {
+            problems.add(new ConfigurationProblem(source, "$.timeZone", "'" + c.timeZone() + "' is not a known time zone"));
+        }
+        Set<String> organisationIds = new HashSet<>();
+        for (int i = 0; i < c.organisations().size(); i++) {
+            Organisation o = c.organisations().get(i);
+            if (!organisationIds.add(o.id())) {
+                problems.add(new ConfigurationProblem(source, "$.organisations[" + i + "].id",
+                        "duplicate organisation id '" + o.id() + "'"));
+            }
+        }
+        for (int i = 0; i < c.organisations().size(); i++) {
+            Organisation o = c.organisations().get(i);
+            if (o.parent() != null && !organisationIds.contains(o.parent())) {
+                problems.add(new ConfigurationProblem(source, "$.organisations[" + i + "].parent",
+                        "names unknown organisation '" + o.parent() + "'"));
+            }
+        }
+        Set<String> categoryIds = new HashSet<>();
+        for (int i = 0; i < c.categories().size(); i++) {
+            checkCategory(source, "$.categories[" + i + "]", c.categories().get(i), null, organisationIds, categoryIds,
+                    problems);
+        }
+        Set<String> reasons = new HashSet<>();
+        for (int i = 0; i < c.refusalReasons().size(); i++) {
+            if (!reasons.add(c.refusalReasons().get(i).code())) {
+                problems.add(new ConfigurationProblem(source, "$.refusalReasons[" + i + "].code",
+                        "duplicate refusal reason '" + c.refusalReasons().get(i).code() + "'"));
+            }
+        }
+        Set<String> slaIds = new HashSet<>();
+        for (int i = 0; i < c.sla().rules().size(); i++) {
+            if (!slaIds.add(c.sla().rules().get(i).id())) {
+                problems.add(new ConfigurationProblem(source, "$.sla.rules[" + i + "].id",
+                        "duplicate SLA rule '" + c.sla().rules().get(i).id() + "'"));
+            }
+        }
+        Set<String> hosts = new HashSet<>();
+        for (int i = 0; i < c.hosts().size(); i++) {
+            String host = c.hosts().get(i);
+            if (!host.equals(host.toLowerCase(Locale.ROOT)) || !hosts.add(host)) {
+                problems.add(new ConfigurationProblem(source, "$.hosts[" + i + "]",
+                        "'" + host + "' must be a lower-case host name listed once"));
+            }
+        }
+    }
+
+    private void checkCategory(String source, String path, Category category, String inheritedOrganisation,
+            Set<String> organisationIds, Set<String> categoryIds, List<ConfigurationProblem> problems) {
+        if (!categoryIds.add(category.id())) {
+            problems.add(new ConfigurationProblem(source, path + ".id", "duplicate category id '" + category.id() + "'"));
+        }
+        String organisation = category.organisation() != null ? category.organisation() : inheritedOrganisation;
+        if (organisation == null) {
+            problems.add(new ConfigurationProblem(source, path + ".organisation",
+                    "a top-level category must name its responsible organisation"));
+        } else if (!organisationIds.contains(organisation)) {
+            problems.add(new ConfigurationProblem(source, path + ".organisation",
+                    "names unknown organisation '" + organisation + "'"));
+        }
+        for (int i = 0; i < category.participants().size(); i++) {
+            if (!organisationIds.contains(category.participants().get(i))) {
+                problems.add(new ConfigurationProblem(source, path + ".participants[" + i + "]",
+                        "names unknown organisation '" + category.participants().get(i) + "'"));
+            }
+        }
+        for (int i = 0; i < category.children().size(); i++) {
+            checkCategory(source, path + ".children[" + i + "]", category.children().get(i), organisation,
+                    organisationIds, categoryIds, problems);
+        }
+    }
+
+    public String toYaml(JsonNode tree) {
+        try {
+            return yaml.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String toJson(JsonNode tree) {
+        try {
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode parseJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored tenant document is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package ru.civic.platform.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hazelcast.core.HazelcastInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import ru.civic.platform.CoreTestApplication;
+import ru.civic.platform.tenancy.TenantAdministration;
+import ru.civic.platform.tenancy.TenantId;
+import ru.civic.platform.tenancy.TenantRegistry;
+
+/**
+ * Two instances of the platform, each with its embedded Hazelcast member, on one database: a configuration change
+ * saved through one is served by the other without a restart.
+ */
+class TwoMemberConfigurationTest {
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    private static ConfigurableApplicationContext start(String cluster, int port) {
+        // Command-line arguments: they outrank the test configuration file's own cluster name.
+        return new SpringApplicationBuilder(CoreTestApplication.class)
+                .run("--server.port=0",
+                        "--platform.hazelcast.cluster-name=" + cluster,
+                        "--platform.hazelcast.port=" + port,
+                        "--platform.hazelcast.members=127.0.0.1:5911,127.0.0.1:5912",
+                        "--platform.demo-data=false");
+    }
+
+    @BeforeAll
+    static void twoMembers() {
+        String cluster = "two-members-" + UUID.randomUUID();
+        first = start(cluster, 5911);
+        second = start(cluster, 5912);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void aChangeSavedThroughOneMemberIsServedByTheOther() throws Exception {
+        assertThat(first.getBean(HazelcastInstance.class).getCluster().getMembers()).hasSize(2);
+        TenantRegistry secondRegistry = second.getBean(TenantRegistry.class);
+        TenantAdministration firstAdministration = first.getBean(TenantAdministration.class);
+        TenantId tomsk = TenantId.of("tomsk");
+        long versionBefore = secondRegistry.getRequired(tomsk).version();
+
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode document = (ObjectNode) yaml.readTree(firstAdministration.exportYaml(tomsk));
+        String newTitle = "Активный житель " + UUID.randomUUID().toString().substring(0, 6);
+        ((ObjectNode) document.get("branding")).put("title", newTitle);
+        firstAdministration.save("test", yaml.writeValueAsString(document), "first member");
+
+        await(() -> secondRegistry.getRequired(tomsk).version() > versionBefore);
+        assertThat(secondRegistry.getRequired(tomsk).configuration().branding().title()).isEqualTo(newTitle);
+    }
+
+    @Test
+    void aNewTenantCreatedOnOneMemberResolvesOnTheOther() throws Exception {
+        String id = "t" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        TenantAdministration firstAdministration = first.getBean(TenantAdministration.class);
+        ObjectNode document = (ObjectNode) yaml.readTree(firstAdministration.exportYaml(TenantId.of("zarechny")));
+        document.put("id", id);
+        document.putArray("hosts").add(id + ".example.ru");
+        firstAdministration.save("test", yaml.writeValueAsString(document), "first member");
+
+        TenantRegistry secondRegistry = second.getBean(TenantRegistry.class);
+        await(() -> secondRegistry.findByHost(id + ".localhost").isPresent());
+        assertThat(secondRegistry.findByHost(id + ".example.ru")).isPresent();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition met within 15 s").isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package ru.civic.portal.shell;
+
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.dom.Style;
+
+import ru.civic.platform.tenancy.TenantConfiguration;
+
+/** Applies a tenant's branding (colours, logo) to the UI: all from its configuration, nothing per city in code. */
+public final class Branding {
+
+    private Branding() {
+    }
+
+    /** Sets the tenant's colours as CSS custom properties on an element; its whole subtree picks them up. */
+    public static void applyColours(Style style, TenantConfiguration.Branding branding) {
+        String primary = branding.primaryColor();
+        String accent = branding.accentColor() == null ? primary : branding.accentColor();
+        String background = branding.backgroundColor() == null ? "#FFFFFF" : branding.backgroundColor();
+        style.set("--civic-primary", primary)
+                .set("--civic-accent", accent)
+                .set("--civic-background", background)
+                .set("--lumo-primary-color", primary)
+                .set("--lumo-primary-text-color", primary)
+                .set("--lumo-primary-color-50pct", primary + "80")
+                .set("--lumo-primary-color-10pct", primary + "1A")
+                .set("background-color", background);
+    }
+
+    /** The tenant's logo (inline SVG from its configuration) as an image, or null when it has none. */
+    public static Image logo(TenantConfiguration configuration) {
+        TenantConfiguration.Logo logo = configuration.branding().logo();
+        if (logo == null || logo.svg() == null || logo.svg().isBlank()) {
+            return null;
+        }
+        // A data URL: the logo travels with the page, no extra request and no per-tenant resource route.
+        String data = "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
+                .encodeToString(logo.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Image image = new Image(data, logo.alt() == null ? configuration.shortName() : logo.alt());
+        image.setHeight("48px");
+        image.addClassName("civic-logo");
+        return image;
+    }
+}

@@ -1,0 +1,104 @@
+package ru.civic.admin.home;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import ru.civic.platform.security.Permissions;
+import ru.civic.platform.security.TenantClaims;
+import ru.civic.platform.tenancy.Tenant;
+import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.platform.tenancy.TenantRegistry;
+
+/**
+ * The entry of the back office. On a tenant host: the staff workspace of that tenant (its queues come with the
+ * message lifecycle). On the platform host: the platform owner's console with every tenant.
+ */
+@Route("admin")
+@RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
+        Permissions.CURATOR, Permissions.OPERATOR, Permissions.ANALYST, Permissions.SHOP_ADMIN,
+        Permissions.DATA_PROVIDER, Permissions.PLATFORM_OWNER})
+class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final TenantRegistry tenants;
+    private final AuthenticationContext authentication;
+
+    AdminHomeView(TenantRegistry tenants, AuthenticationContext authentication) {
+        this.tenants = tenants;
+        this.authentication = authentication;
+        addClassName("civic-admin");
+        getStyle().set("padding", "var(--lumo-space-l)");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        // The sign-in must have been issued for this very host's tenant (or the platform); roles alone are not enough.
+        OidcUser user = authentication.getAuthenticatedUser(OidcUser.class).orElse(null);
+        String issuedFor = user == null ? null : user.getClaimAsString(TenantClaims.TENANT);
+        boolean platform = TenantContext.isPlatformScope();
+        boolean allowed = issuedFor != null && issuedFor.equals(TenantContext.settingValue())
+                && (platform ? authentication.hasRole(Permissions.PLATFORM_OWNER)
+                        : java.util.Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole));
+        if (!allowed) {
+            event.rerouteToError(org.springframework.security.access.AccessDeniedException.class,
+                    getTranslation("admin.denied"));
+            return;
+        }
+        removeAll();
+        if (platform) {
+            showPlatformConsole();
+        } else {
+            showWorkspace(user);
+        }
+    }
+
+    private void showWorkspace(OidcUser user) {
+        Tenant tenant = tenants.getRequired(TenantContext.getRequiredTenantId());
+        add(new H1(getTranslation("admin.workspace.title", tenant.configuration().name())));
+        add(new Paragraph(getTranslation("admin.workspace.user",
+                user.getClaimAsString(TenantClaims.NAME) == null ? user.getSubject()
+                        : user.getClaimAsString(TenantClaims.NAME),
+                String.join(", ", rolesOf(user)))));
+        Span note = new Span(getTranslation("admin.workspace.queuesSoon"));
+        note.addClassName("civic-note");
+        add(note);
+    }
+
+    private void showPlatformConsole() {
+        add(new H1(getTranslation("admin.platform.title")));
+        Grid<Tenant> grid = new Grid<>();
+        grid.addColumn(t -> t.id().value()).setHeader(getTranslation("admin.platform.id")).setAutoWidth(true);
+        grid.addColumn(t -> t.configuration().name()).setHeader(getTranslation("admin.platform.name"))
+                .setFlexGrow(1);
+        grid.addColumn(t -> t.configuration().timeZone()).setHeader(getTranslation("admin.platform.timeZone"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("admin.platform.status." + t.status().name()))
+                .setHeader(getTranslation("admin.platform.status")).setAutoWidth(true);
+        grid.addColumn(Tenant::version).setHeader(getTranslation("admin.platform.version")).setAutoWidth(true);
+        grid.setItems(tenants.all().stream().sorted(Comparator.comparing(t -> t.id().value())).toList());
+        grid.setAllRowsVisible(true);
+        add(grid);
+    }
+
+    private static List<String> rolesOf(OidcUser user) {
+        Object roles = user.getClaims().get(TenantClaims.ROLES);
+        return roles instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.title");
+    }
+}
