@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.impl.cookie.BasicClientCookie;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 import ru.civic.platform.security.LocalHostResolver;
@@ -35,6 +36,8 @@ final class PortalHttpClient implements AutoCloseable {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     final BasicCookieStore cookies = new BasicCookieStore();
+    /** Every request made, with its status and redirect target: shown when an assertion fails. */
+    final List<String> trail = new ArrayList<>();
     private final CloseableHttpClient http;
 
     PortalHttpClient() {
@@ -43,6 +46,11 @@ final class PortalHttpClient implements AutoCloseable {
                         .setDnsResolver(new LocalHostResolver())
                         .build())
                 .setDefaultCookieStore(cookies)
+                // What a browser sends for a page navigation (Vaadin only remembers such requests to return to).
+                .setDefaultHeaders(List.of(
+                        new BasicHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+                        new BasicHeader("Sec-Fetch-Dest", "document"),
+                        new BasicHeader("Sec-Fetch-Mode", "navigate")))
                 .disableRedirectHandling()
                 .build();
     }
@@ -98,6 +106,7 @@ final class PortalHttpClient implements AutoCloseable {
             String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
                     StandardCharsets.UTF_8);
             int code = response.getCode();
+            trail.add(request.getMethod() + " " + url + " -> " + code + (location == null ? "" : " " + location.getValue()));
             return new Page(code, url, body, code >= 300 && code < 400 && location != null ? location.getValue() : null);
         });
     }

@@ -33,9 +33,12 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import ru.civic.platform.account.AccountService;
+import ru.civic.platform.account.PlatformAccountService;
 import ru.civic.platform.shared.PlatformProperties;
 import ru.civic.platform.tenancy.TenantContext;
 
@@ -55,6 +58,13 @@ public class AuthorizationServerConfiguration {
     static final String PROVIDER_CONTEXT_KEY = "CIVIC_PROVIDER_SECURITY_CONTEXT";
     public static final String LOGIN_PAGE = "/login";
 
+    /** The provider's remembered request (the authorize URL), apart from the portal's (the page to return to). */
+    static HttpSessionRequestCache providerRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setSessionAttrName("CIVIC_PROVIDER_SAVED_REQUEST");
+        return cache;
+    }
+
     static HttpSessionSecurityContextRepository providerContextRepository() {
         HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
         repository.setSpringSecurityContextKey(PROVIDER_CONTEXT_KEY);
@@ -71,6 +81,7 @@ public class AuthorizationServerConfiguration {
                         .authorizationService(authorizations)
                         .oidc(Customizer.withDefaults()))
                 .securityContext(c -> c.securityContextRepository(providerContextRepository()))
+                .requestCache(r -> r.requestCache(providerRequestCache()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
@@ -84,6 +95,7 @@ public class AuthorizationServerConfiguration {
     SecurityFilterChain providerLoginChain(HttpSecurity http, UserDetailsService users) throws Exception {
         http.securityMatcher(LOGIN_PAGE)
                 .securityContext(c -> c.securityContextRepository(providerContextRepository()))
+                .requestCache(r -> r.requestCache(providerRequestCache()))
                 .userDetailsService(users)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).permitAll());
@@ -163,7 +175,8 @@ public class AuthorizationServerConfiguration {
 
     /** Tokens say which tenant (or the platform) they were issued for, and the person's roles there. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims(AccountService accounts,
+            PlatformAccountService platformAccounts) {
         return context -> {
             List<String> roles = context.getPrincipal().getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)
@@ -173,9 +186,11 @@ public class AuthorizationServerConfiguration {
                     .toList();
             context.getClaims().claim(TenantClaims.TENANT, TenantContext.settingValue());
             context.getClaims().claim(TenantClaims.ROLES, roles);
-            if (context.getPrincipal().getPrincipal() instanceof PlatformUser user) {
-                context.getClaims().claim(TenantClaims.NAME, user.displayName());
-            }
+            String username = context.getPrincipal().getName();
+            (TenantContext.isPlatformScope()
+                    ? platformAccounts.findByUsername(username).map(a -> a.getDisplayName())
+                    : accounts.findByUsername(username).map(a -> a.getDisplayName()))
+                    .ifPresent(name -> context.getClaims().claim(TenantClaims.NAME, name));
         };
     }
 }

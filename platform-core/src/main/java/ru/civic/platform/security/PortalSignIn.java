@@ -115,6 +115,8 @@ public class PortalSignIn {
                 registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         http.oauth2Login(o -> o
+                // Set here, not only by Vaadin's configurer: the entry point is fixed when this configurer initialises.
+                .loginPage(AUTHORIZATION_PATH)
                 .clientRegistrationRepository(registrations)
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))

@@ -2,6 +2,7 @@ package ru.civic.platform.security;
 
 import java.util.List;
 
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -31,15 +32,26 @@ class ScopedUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         if (TenantContext.isPlatformScope()) {
             return platformAccounts.findByUsername(username)
-                    .map(a -> new PlatformUser(a.getUsername(), a.getPasswordHash(), a.getDisplayName(),
-                            TenantContext.PLATFORM_SCOPE, List.of(Role.PLATFORM_OWNER), a.isEnabled()))
+                    .map(a -> user(a.getUsername(), a.getPasswordHash(), List.of(Role.PLATFORM_OWNER), a.isEnabled()))
                     .orElseThrow(() -> new UsernameNotFoundException(username));
         }
         var tenant = TenantContext.currentTenant().orElseThrow(() -> new UsernameNotFoundException(username));
         return accounts.findByUsername(username)
                 .filter(a -> tenant.value().equals(a.getTenantId()))
-                .map(a -> new PlatformUser(a.getUsername(), a.getPasswordHash(), a.getDisplayName(),
-                        tenant.value(), a.getRoles().stream().sorted().toList(), a.isEnabled()))
+                .map(a -> user(a.getUsername(), a.getPasswordHash(), a.getRoles().stream().sorted().toList(),
+                        a.isEnabled()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /**
+     * A plain Spring Security user: the authorization server stores the signed-in principal with its
+     * authorizations as JSON, and only Spring Security's own types are allowed there.
+     */
+    private static UserDetails user(String username, String passwordHash, List<Role> roles, boolean enabled) {
+        return User.withUsername(username)
+                .password(passwordHash)
+                .authorities(roles.stream().map(Role::authority).toArray(String[]::new))
+                .disabled(!enabled)
+                .build();
     }
 }
