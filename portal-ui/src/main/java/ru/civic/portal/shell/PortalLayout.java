@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -30,6 +31,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
  * The frame of every citizen page: the tenant's name, logo and colours in the header, its contacts in the footer.
  * On the platform host: the platform's own neutral frame.
  */
+@AnonymousAllowed
 public class PortalLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
