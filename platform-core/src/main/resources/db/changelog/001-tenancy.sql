@@ -29,3 +29,21 @@ comment on table tenant_revision is 'Every saved version of a tenant configurati
 
 grant select, insert, update on tenant to ${appRole};
 grant select, insert on tenant_revision to ${appRole};
+
+--changeset platform:001-tenant-isolation-function splitStatements:false
+-- Every tenant-owned table is fenced the same way; migrations call this instead of repeating (and perhaps
+-- forgetting part of) it: row-level security enabled and FORCEd (so even the owner is filtered), one policy on
+-- the connection's tenant for reads and writes, and the application role's rights.
+create function platform_isolate_tenant_table(tbl regclass, app_role name, privileges text default 'select, insert, update, delete')
+returns void language plpgsql as $$
+begin
+    execute format('alter table %s enable row level security', tbl);
+    execute format('alter table %s force row level security', tbl);
+    execute format('create policy tenant_isolation on %s using (tenant_id = current_setting(''app.tenant_id'', true)) '
+                   'with check (tenant_id = current_setting(''app.tenant_id'', true))', tbl);
+    execute format('grant %s on %s to %I', privileges, tbl, app_role);
+end;
+$$;
+
+--changeset platform:001-tenant-isolation-function-private
+revoke execute on function platform_isolate_tenant_table(regclass, name, text) from public;

@@ -18,12 +18,7 @@ create table account (
 );
 create index account_tenant_email on account (tenant_id, lower(email));
 
-alter table account enable row level security;
-alter table account force row level security;
-create policy tenant_isolation on account
-    using (tenant_id = current_setting('app.tenant_id', true))
-    with check (tenant_id = current_setting('app.tenant_id', true));
-grant select, insert, update, delete on account to ${appRole};
+select platform_isolate_tenant_table('account', '${appRole}');
 
 --changeset platform:002-platform-account
 -- Platform owners sign in on the platform host; they hold no tenant account.

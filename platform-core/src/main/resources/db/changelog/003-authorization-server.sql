@@ -43,12 +43,7 @@ create table oauth2_authorization (
 create index oauth2_authorization_state on oauth2_authorization (state);
 create index oauth2_authorization_code on oauth2_authorization (md5(authorization_code_value));
 
-alter table oauth2_authorization enable row level security;
-alter table oauth2_authorization force row level security;
-create policy tenant_isolation on oauth2_authorization
-    using (tenant_id = current_setting('app.tenant_id', true))
-    with check (tenant_id = current_setting('app.tenant_id', true));
-grant select, insert, update, delete on oauth2_authorization to ${appRole};
+select platform_isolate_tenant_table('oauth2_authorization', '${appRole}');
 
 --changeset platform:003-signing-key
 -- The key the authorization server signs tokens with: one per platform, kept in the database so that every instance

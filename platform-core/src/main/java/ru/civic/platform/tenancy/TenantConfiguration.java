@@ -121,9 +121,20 @@ public record TenantConfiguration(
 
     public enum MessageKind { PROBLEM, PROPOSAL, IDEA }
 
-    public record IntakeRules(List<MessageKind> kinds, boolean placeRequired, boolean dateTimeRequired,
-            boolean categoryRequired, boolean publicityConfirmation, boolean moderatorDecidesPublicity,
-            String numberPrefix, boolean duplicateRemoval) {
+    /** Absent switches take the documented defaults: a place and a category are required, duplicates removed. */
+    public record IntakeRules(List<MessageKind> kinds, Boolean placeRequired, Boolean dateTimeRequired,
+            Boolean categoryRequired, Boolean publicityConfirmation, Boolean moderatorDecidesPublicity,
+            String numberPrefix, Boolean duplicateRemoval) {
+
+        public IntakeRules {
+            kinds = kinds == null ? List.of(MessageKind.PROBLEM) : List.copyOf(kinds);
+            placeRequired = placeRequired == null || placeRequired;
+            dateTimeRequired = dateTimeRequired != null && dateTimeRequired;
+            categoryRequired = categoryRequired == null || categoryRequired;
+            publicityConfirmation = publicityConfirmation != null && publicityConfirmation;
+            moderatorDecidesPublicity = moderatorDecidesPublicity != null && moderatorDecidesPublicity;
+            duplicateRemoval = duplicateRemoval == null || duplicateRemoval;
+        }
     }
 
     public enum PhotoFormat { JPEG, PNG, TIFF }

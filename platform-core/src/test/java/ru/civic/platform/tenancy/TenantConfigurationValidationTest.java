@@ -117,6 +117,20 @@ class TenantConfigurationValidationTest {
     }
 
     @Test
+    void absentIntakeSwitchesTakeTheDocumentedDefaults() throws IOException {
+        String text = file("tomsk").replaceFirst("(?m)^  placeRequired: .*\\n", "")
+                .replaceFirst("(?m)^  duplicateRemoval: .*\\n", "")
+                .replaceFirst("(?m)^  dateTimeRequired: .*\\n", "");
+
+        TenantConfiguration.IntakeRules intake = reader.read("tomsk.yaml", text, "tomsk").configuration().intake();
+
+        assertThat(text).doesNotContain("placeRequired").doesNotContain("duplicateRemoval");
+        assertThat(intake.placeRequired()).isTrue();
+        assertThat(intake.duplicateRemoval()).isTrue();
+        assertThat(intake.dateTimeRequired()).isFalse();
+    }
+
+    @Test
     void reportsBrokenYamlWithLine() {
         assertThatThrownBy(() -> reader.read("x.yaml", "id: x\nname: [unclosed\n", "x"))
                 .isInstanceOf(TenantConfigurationException.class)

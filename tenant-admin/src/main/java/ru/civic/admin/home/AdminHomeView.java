@@ -52,7 +52,7 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
                 && (platform ? authentication.hasRole(Permissions.PLATFORM_OWNER)
                         : java.util.Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole));
         if (!allowed) {
-            event.rerouteToError(org.springframework.security.access.AccessDeniedException.class,
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class,
                     getTranslation("admin.denied"));
             return;
         }
