@@ -49,6 +49,7 @@ final class PortalHttpClient implements AutoCloseable {
                 // What a browser sends for a page navigation (Vaadin only remembers such requests to return to).
                 .setDefaultHeaders(List.of(
                         new BasicHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+                        new BasicHeader("Accept-Language", "en-US,en;q=0.9"),
                         new BasicHeader("Sec-Fetch-Dest", "document"),
                         new BasicHeader("Sec-Fetch-Mode", "navigate")))
                 .disableRedirectHandling()

@@ -66,6 +66,16 @@ class SignInTest {
     }
 
     @Test
+    void signInPageIsInRussianWhateverTheBrowserLanguage() throws Exception {
+        try (PortalHttpClient browser = new PortalHttpClient()) {
+            PortalHttpClient.Page login = browser.follow(url("zarechny.localhost", "/admin"));
+
+            assertThat(login.body()).contains("lang=\"ru\"").contains("Умный город").contains("Имя пользователя")
+                    .contains("<label for=\"password\">Пароль</label>");
+        }
+    }
+
+    @Test
     void anotherTenantsStaffAccountCannotSignInHere() throws Exception {
         try (PortalHttpClient browser = new PortalHttpClient()) {
             PortalHttpClient.Page login = browser.follow(url("tomsk.localhost", "/admin"));
