@@ -12,10 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import ru.civic.platform.CoreTestApplication;
 import ru.civic.platform.tenancy.TenantAdministration;
@@ -39,6 +43,17 @@ class TwoMemberConfigurationTest {
                         "--platform.hazelcast.port=" + port,
                         "--platform.hazelcast.members=127.0.0.1:5911,127.0.0.1:5912",
                         "--platform.demo-data=false");
+    }
+
+    @BeforeEach
+    void asPlatformOwner() {
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("owner", "n/a", "ROLE_PLATFORM_OWNER"));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
     }
 
     @BeforeAll

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ru.civic.platform.account.AccountService;
@@ -25,6 +27,7 @@ import ru.civic.platform.shared.Role;
 /** A sixth city is configuration only: one document, no code, no DDL, no restart. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(roles = "PLATFORM_OWNER")
 class SixthTenantTest {
 
     private static final Path TENANTS = Path.of(System.getProperty("platform.repository-root", ".."), "config", "tenants");
@@ -67,6 +70,19 @@ class SixthTenantTest {
             assertThat(accounts.list()).extracting(a -> a.getTenantId()).containsOnly("kovrov");
         });
         TenantContext.runAs(TenantId.of("tomsk"), () -> assertThat(accounts.exists("kovrov-operator")).isFalse());
+    }
+
+    @Test
+    @WithMockUser(roles = "OPERATOR")
+    void onlyThePlatformOwnerMayCreateOrChangeTenants() throws Exception {
+        String document = sixthCity("arzamas", "arzamas.example.ru");
+
+        assertThatThrownBy(() -> administration.save("api", document, "operator"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> administration.changeStatus(TenantId.of("tomsk"), TenantStatus.SUSPENDED, "operator"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThat(registry.find(TenantId.of("arzamas"))).isEmpty();
+        assertThat(registry.getRequired(TenantId.of("tomsk")).isActive()).isTrue();
     }
 
     @Test
