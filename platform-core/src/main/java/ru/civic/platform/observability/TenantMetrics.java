@@ -11,7 +11,7 @@ import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantRegistry;
 
 /**
- * Business metrics carry the tenant as a tag ({@code tenant="tomsk"}, or {@code _platform} on the platform host), so
+ * Business metrics carry the tenant as a tag ({@code tenant="<tenant id>"}, or {@code _platform} on the platform host), so
  * the platform owner's dashboards can split every figure by tenant.
  */
 @Component

@@ -94,11 +94,8 @@ public class PortalSignIn {
                 .build();
         RestClient restClient = RestClient.builder()
                 .requestFactory(new HttpComponentsClientHttpRequestFactory(http))
-                .messageConverters(c -> {
-                    c.clear();
-                    c.add(new FormHttpMessageConverter());
-                    c.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-                })
+                .configureMessageConverters(c -> c.addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build();
         this.tokenClient = new RestClientAuthorizationCodeTokenResponseClient();

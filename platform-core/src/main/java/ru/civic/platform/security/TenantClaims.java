@@ -24,7 +24,8 @@ public final class TenantClaims {
         return null;
     }
 
-    static List<String> rolesOf(OidcUser user) {
+    /** The roles the token says the person holds in its tenant. */
+    public static List<String> rolesOf(OidcUser user) {
         Object roles = user.getClaims().get(ROLES);
         if (roles instanceof Collection<?> collection) {
             return collection.stream().map(String::valueOf).toList();

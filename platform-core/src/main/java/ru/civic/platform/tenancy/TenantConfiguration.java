@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -163,9 +162,6 @@ public record TenantConfiguration(
             children.forEach(c -> c.collect(into));
         }
 
-        public Stream<Category> descendants() {
-            return children.stream().flatMap(c -> Stream.concat(Stream.of(c), c.descendants()));
-        }
     }
 
     public record SlaRules(boolean receivedOnNonWorkingDayCountsFromNextWorkingDay, List<SlaRule> rules) {

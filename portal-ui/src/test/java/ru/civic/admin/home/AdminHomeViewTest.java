@@ -57,7 +57,7 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
 
         openAdminIn(new TenantContext.TenantScope(TenantId.of("tomsk")));
 
-        assertThat($(H1.class).single().getText()).isEqualTo("Рабочее место: Активный житель Томской области");
+        assertThat(find(H1.class).single().getText()).isEqualTo("Рабочее место: Активный житель Томской области");
     }
 
     @Test
@@ -67,7 +67,7 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
         openAdminIn(new TenantContext.TenantScope(TenantId.of("tomsk")));
 
         assertThat(getCurrentView()).isNotInstanceOf(AdminHomeView.class);
-        assertThat($(H1.class).all()).extracting(H1::getText).noneMatch(t -> t.startsWith("Рабочее место"));
+        assertThat(find(H1.class).all()).extracting(H1::getText).noneMatch(t -> t.startsWith("Рабочее место"));
     }
 
     @Test
@@ -76,9 +76,9 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
 
         openAdminIn(new TenantContext.PlatformScope());
 
-        assertThat($(H1.class).single().getText()).isEqualTo("Консоль владельца платформы");
+        assertThat(find(H1.class).single().getText()).isEqualTo("Консоль владельца платформы");
         @SuppressWarnings("unchecked")
-        Grid<ru.civic.platform.tenancy.Tenant> grid = $(Grid.class).single();
+        Grid<ru.civic.platform.tenancy.Tenant> grid = find(Grid.class).single();
         assertThat(grid.getGenericDataView().getItems().map(t -> t.id().value()).toList())
                 .contains("tomsk", "volgograd", "zarechny", "tynda", "gubkinsky");
     }

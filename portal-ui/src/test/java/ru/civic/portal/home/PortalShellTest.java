@@ -44,14 +44,14 @@ class PortalShellTest extends SpringBrowserlessTest {
 
         openIn(new TenantContext.TenantScope(TenantId.of(id)));
 
-        PortalLayout layout = $(PortalLayout.class).single();
+        PortalLayout layout = find(PortalLayout.class).single();
         assertThat(layout.getElement().getAttribute("data-tenant")).isEqualTo(id);
-        assertThat($(H1.class).withClassName("civic-portal-name").single().getText()).isEqualTo(configuration.name());
+        assertThat(find(H1.class).withClassName("civic-portal-name").single().getText()).isEqualTo(configuration.name());
         assertThat(layout.getStyle().get("--civic-primary")).isEqualTo(configuration.branding().primaryColor());
         assertThat(layout.getStyle().get("--lumo-primary-color")).isEqualTo(configuration.branding().primaryColor());
-        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+        assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
                 .anyMatch(text -> text.startsWith("Сообщайте о проблемах города"));
-        assertThat($(Anchor.class).all()).extracting(Anchor::getText).contains("Войти");
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains("Войти");
     }
 
     @Test
@@ -64,11 +64,11 @@ class PortalShellTest extends SpringBrowserlessTest {
     void platformHostListsEveryPortal() {
         openIn(new TenantContext.PlatformScope());
 
-        assertThat($(H1.class).withClassName("civic-portal-name").single().getText())
+        assertThat(find(H1.class).withClassName("civic-portal-name").single().getText())
                 .isEqualTo("Платформа обратной связи");
-        assertThat($(Anchor.class).all()).extracting(Anchor::getText)
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText)
                 .contains("Активный житель Томской области", "Никто, кроме нас!");
-        assertThat($(Anchor.class).all()).extracting(Anchor::getHref)
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getHref)
                 .anyMatch(href -> href.contains("tomsk.localhost"));
     }
 }

@@ -1,7 +1,6 @@
 package ru.civic.admin.home;
 
 import java.util.Comparator;
-import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -70,7 +69,7 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         add(new Paragraph(getTranslation("admin.workspace.user",
                 user.getClaimAsString(TenantClaims.NAME) == null ? user.getSubject()
                         : user.getClaimAsString(TenantClaims.NAME),
-                String.join(", ", rolesOf(user)))));
+                String.join(", ", TenantClaims.rolesOf(user)))));
         Span note = new Span(getTranslation("admin.workspace.queuesSoon"));
         note.addClassName("civic-note");
         add(note);
@@ -92,10 +91,6 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         add(grid);
     }
 
-    private static List<String> rolesOf(OidcUser user) {
-        Object roles = user.getClaims().get(TenantClaims.ROLES);
-        return roles instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
-    }
 
     @Override
     public String getPageTitle() {

@@ -120,15 +120,6 @@ public class TenantDocumentReader {
         return new ValidatedDocument((ObjectNode) tree, configuration);
     }
 
-    public List<ConfigurationProblem> problemsOf(String source, String text, String expectedId) {
-        try {
-            read(source, text, expectedId);
-            return List.of();
-        } catch (TenantConfigurationException e) {
-            return e.problems();
-        }
-    }
-
     private void checkSemantics(String source, TenantConfiguration c, String expectedId,
             List<ConfigurationProblem> problems) {
         if (expectedId != null && !expectedId.equals(c.id())) {
