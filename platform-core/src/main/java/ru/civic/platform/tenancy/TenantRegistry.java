@@ -23,6 +23,16 @@ public interface TenantRegistry {
         return getRequired(TenantContext.getRequiredTenantId()).configuration();
     }
 
+    /**
+     * The language pages start in: the current tenant's default, or Russian on the platform host. Not the browser's:
+     * these are Russian public services; English is there for whoever chooses it.
+     */
+    default java.util.Locale currentLocale() {
+        return TenantContext.currentTenant().flatMap(this::find)
+                .map(t -> java.util.Locale.forLanguageTag(t.configuration().defaultLocale()))
+                .orElse(java.util.Locale.of("ru"));
+    }
+
     List<Tenant> all();
 
     /** True for the hosts of the platform itself (the owner console, the list of tenants). */

@@ -1,7 +1,9 @@
 package ru.civic.platform.tenancy;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -56,6 +59,18 @@ class HostResolutionTest {
     void unknownHostGets404AndNoTenant() throws Exception {
         mvc.perform(scopeOn("omsk.localhost")).andExpect(status().isNotFound());
         mvc.perform(scopeOn("evil.example.com")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void unknownHostTellsABrowserInRussianAndAProgramInProblemDetails() throws Exception {
+        mvc.perform(scopeOn("omsk.localhost").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Портал не найден")));
+        mvc.perform(scopeOn("omsk.localhost").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.title").value("Портал не найден"));
     }
 
     @Test

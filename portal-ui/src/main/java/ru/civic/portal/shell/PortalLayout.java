@@ -1,5 +1,6 @@
 package ru.civic.portal.shell;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
@@ -21,6 +22,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import ru.civic.platform.security.Permissions;
 import ru.civic.platform.security.PortalSignIn;
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantConfiguration;
@@ -72,11 +74,18 @@ public class PortalLayout extends Div implements RouterLayout {
         if (user.isPresent()) {
             Span name = new Span(Optional.ofNullable(user.get().getClaimAsString("name"))
                     .orElse(user.get().getSubject()));
-            Anchor office = new Anchor("admin", getTranslation("portal.nav.office"));
-            office.getStyle().set("color", "inherit");
+            account.add(name);
+            // The workspace link only for those it would let in: staff here, or the owner on the platform host.
+            boolean mayEnter = TenantContext.isPlatformScope() ? authentication.hasRole(Permissions.PLATFORM_OWNER)
+                    : Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole);
+            if (mayEnter) {
+                Anchor office = new Anchor("admin", getTranslation("portal.nav.office"));
+                office.getStyle().set("color", "inherit");
+                account.add(office);
+            }
             Button signOut = new Button(getTranslation("portal.nav.signOut"), e -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-            account.add(name, office, signOut);
+            account.add(signOut);
         } else {
             Anchor signIn = new Anchor(PortalSignIn.AUTHORIZATION_PATH, getTranslation("portal.nav.signIn"));
             signIn.setRouterIgnore(true);

@@ -1,12 +1,9 @@
 package ru.civic.portal.shell;
 
-import java.util.Locale;
-
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.springframework.stereotype.Component;
 
-import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantRegistry;
 
 /**
@@ -24,12 +21,6 @@ class TenantLocale implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(defaultLocale()));
-    }
-
-    private Locale defaultLocale() {
-        return TenantContext.currentTenant().flatMap(tenants::find)
-                .map(t -> Locale.forLanguageTag(t.configuration().defaultLocale()))
-                .orElse(Locale.of("ru"));
+        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(tenants.currentLocale()));
     }
 }

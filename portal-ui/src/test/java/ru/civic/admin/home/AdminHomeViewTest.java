@@ -2,9 +2,6 @@ package ru.civic.admin.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,13 +9,9 @@ import com.vaadin.flow.component.html.H1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.portal.TestSignIn;
 import ru.civic.platform.tenancy.TenantId;
 
 /**
@@ -27,15 +20,6 @@ import ru.civic.platform.tenancy.TenantId;
  */
 @SpringBootTest
 class AdminHomeViewTest extends SpringBrowserlessTest {
-
-    private static void signedIn(String issuedFor, String... roles) {
-        OidcIdToken token = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(600),
-                Map.of("sub", "official", "tenant", issuedFor, "roles", List.of(roles), "name", "Иван Петров"));
-        List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, token), authorities, "portal"));
-    }
 
     private void openAdminIn(TenantContext.Scope scope) {
         cleanVaadinEnvironment();
@@ -48,12 +32,12 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        TestSignIn.out();
     }
 
     @Test
     void tenantStaffSeeTheirTenantsWorkspace() {
-        signedIn("tomsk", "MODERATOR");
+        TestSignIn.as("tomsk", "MODERATOR");
 
         openAdminIn(new TenantContext.TenantScope(TenantId.of("tomsk")));
 
@@ -62,7 +46,7 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
 
     @Test
     void staffRoleIssuedForAnotherTenantIsRefused() {
-        signedIn("volgograd", "OPERATOR");
+        TestSignIn.as("volgograd", "OPERATOR");
 
         openAdminIn(new TenantContext.TenantScope(TenantId.of("tomsk")));
 
@@ -72,7 +56,7 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
 
     @Test
     void platformOwnerSeesEveryTenantOnThePlatformHost() {
-        signedIn(TenantContext.PLATFORM_SCOPE, "PLATFORM_OWNER");
+        TestSignIn.as(TenantContext.PLATFORM_SCOPE, "PLATFORM_OWNER");
 
         openAdminIn(new TenantContext.PlatformScope());
 

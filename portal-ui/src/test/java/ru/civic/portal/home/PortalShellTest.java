@@ -16,6 +16,7 @@ import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
 import ru.civic.platform.tenancy.TenantRegistry;
+import ru.civic.portal.TestSignIn;
 import ru.civic.portal.shell.PortalLayout;
 
 /**
@@ -52,6 +53,22 @@ class PortalShellTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
                 .anyMatch(text -> text.startsWith("Сообщайте о проблемах города"));
         assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains("Войти");
+    }
+
+    @Test
+    void theWorkspaceLinkIsOfferedToStaffOnly() {
+        try {
+            TestSignIn.as("zarechny", "CITIZEN");
+            openIn(new TenantContext.TenantScope(TenantId.of("zarechny")));
+            assertThat(find(Anchor.class).all()).extracting(Anchor::getText)
+                    .doesNotContain("Рабочее место").doesNotContain("Войти");
+
+            TestSignIn.as("zarechny", "EXECUTOR");
+            openIn(new TenantContext.TenantScope(TenantId.of("zarechny")));
+            assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains("Рабочее место");
+        } finally {
+            TestSignIn.out();
+        }
     }
 
     @Test

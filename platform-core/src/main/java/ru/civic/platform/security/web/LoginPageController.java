@@ -34,10 +34,7 @@ class LoginPageController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String login(HttpServletRequest request) {
-        // The portal's language, not the browser's: these are Russian public services (the UI does the same).
-        Locale locale = TenantContext.currentTenant().flatMap(tenants::find)
-                .map(t -> Locale.forLanguageTag(t.configuration().defaultLocale()))
-                .orElse(Locale.of("ru"));
+        Locale locale = tenants.currentLocale();
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String title;
         String primary = "#37474F";

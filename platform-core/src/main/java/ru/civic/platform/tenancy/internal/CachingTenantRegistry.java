@@ -46,20 +46,43 @@ class CachingTenantRegistry implements TenantRegistry {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Reloads every tenant from the database. Cheap: a handful of rows. */
+    /** Reloads every tenant from the database (at start-up). */
     synchronized void reload() {
         Map<TenantId, Tenant> byId = new TreeMap<>();
         for (TenantStore.StoredTenant stored : store.findAll()) {
-            try {
-                TenantConfiguration configuration = reader.read("database:" + stored.id(), stored.document(),
-                        stored.id()).configuration();
-                byId.put(TenantId.of(stored.id()), new Tenant(TenantId.of(stored.id()), configuration,
-                        stored.status(), stored.version()));
-            } catch (TenantConfigurationException e) {
-                // A row that no longer validates (e.g. after a schema change) must not take the other tenants down.
-                log.error("Tenant {} is not served: {}", stored.id(), e.getMessage());
-            }
+            parse(stored).ifPresent(t -> byId.put(t.id(), t));
         }
+        publish(byId);
+    }
+
+    /** Reloads one tenant, after another member announced a change to it: the others are not parsed again. */
+    synchronized void reload(TenantId id) {
+        Map<TenantId, Tenant> byId = new TreeMap<>(snapshot.byId());
+        byId.remove(id);
+        store.find(id.value()).flatMap(this::parse).ifPresent(t -> byId.put(id, t));
+        publish(byId);
+    }
+
+    /** Serves a tenant this member has just validated and saved. */
+    synchronized void put(Tenant tenant) {
+        Map<TenantId, Tenant> byId = new TreeMap<>(snapshot.byId());
+        byId.put(tenant.id(), tenant);
+        publish(byId);
+    }
+
+    private Optional<Tenant> parse(TenantStore.StoredTenant stored) {
+        try {
+            TenantConfiguration configuration = reader.read("database:" + stored.id(), stored.document(),
+                    stored.id()).configuration();
+            return Optional.of(new Tenant(TenantId.of(stored.id()), configuration, stored.status(), stored.version()));
+        } catch (TenantConfigurationException e) {
+            // A row that no longer validates (e.g. after a schema change) must not take the other tenants down.
+            log.error("Tenant {} is not served: {}", stored.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void publish(Map<TenantId, Tenant> byId) {
         Map<String, Tenant> byHost = new HashMap<>();
         for (Tenant tenant : byId.values()) {
             for (String host : tenant.configuration().allHosts(localDomain)) {

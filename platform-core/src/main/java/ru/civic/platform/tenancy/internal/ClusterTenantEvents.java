@@ -15,7 +15,7 @@ import ru.civic.platform.tenancy.TenantId;
 
 /**
  * Cluster-wide invalidation of the tenant cache: a change saved on one member is announced on a Hazelcast reliable
- * topic; every member reloads its registry and publishes {@link TenantConfigurationChanged} locally, inside that
+ * topic; every member reloads that tenant and publishes {@link TenantConfigurationChanged} locally, inside that
  * tenant's context, for the features that keep derived state.
  */
 @Component
@@ -54,7 +54,7 @@ class ClusterTenantEvents {
         TenantConfigurationChanged change = new TenantConfigurationChanged(TenantId.of(parts[1]),
                 Long.parseLong(parts[2]));
         try {
-            TenantContext.runInPlatformScope(registry::reload);
+            TenantContext.runInPlatformScope(() -> registry.reload(change.tenantId()));
             TenantContext.runAs(change.tenantId(), () -> events.publishEvent(change));
         } catch (RuntimeException e) {
             log.error("Could not apply tenant change {}", change, e);

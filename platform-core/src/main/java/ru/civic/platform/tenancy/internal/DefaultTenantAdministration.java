@@ -54,8 +54,11 @@ class DefaultTenantAdministration implements TenantAdministration {
         TenantStatus status = registry.find(id).map(Tenant::status).orElse(TenantStatus.ACTIVE);
         long version = transactions.execute(tx -> store.save(id.value(), reader.toJson(validated.tree()), status,
                 source, sourceHash, changedBy));
-        announce(id, version);
-        return registry.getRequired(id);
+        // Already validated: served as is on this member, without reading it back.
+        Tenant saved = new Tenant(id, validated.configuration(), status, version);
+        registry.put(saved);
+        clusterEvents.announce(new TenantConfigurationChanged(id, version));
+        return saved;
     }
 
     private TenantDocumentReader.ValidatedDocument checked(String source, String document, String expectedId) {
@@ -86,15 +89,12 @@ class DefaultTenantAdministration implements TenantAdministration {
     public Tenant changeStatus(TenantId id, TenantStatus status, String changedBy) {
         TenantStore.StoredTenant stored = store.find(id.value())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown tenant " + id));
+        Tenant current = registry.getRequired(id);
         long version = transactions.execute(tx -> store.save(id.value(), stored.document(), status,
                 "status", null, changedBy));
-        announce(id, version);
-        return registry.getRequired(id);
-    }
-
-    private void announce(TenantId id, long version) {
-        // This member sees the change at once; the others when the cluster message reaches them.
-        registry.reload();
+        Tenant changed = new Tenant(id, current.configuration(), status, version);
+        registry.put(changed);
         clusterEvents.announce(new TenantConfigurationChanged(id, version));
+        return changed;
     }
 }

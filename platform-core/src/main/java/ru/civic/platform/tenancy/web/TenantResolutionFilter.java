@@ -1,6 +1,7 @@
 package ru.civic.platform.tenancy.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -9,12 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantContext;
@@ -31,15 +34,14 @@ import ru.civic.platform.tenancy.TenantRegistry;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class TenantResolutionFilter extends OncePerRequestFilter {
 
-    /** Request attribute holding the resolved {@link Tenant}, for views that render branding. */
-    public static final String TENANT_ATTRIBUTE = TenantResolutionFilter.class.getName() + ".tenant";
-
     private final TenantRegistry registry;
     private final MeterRegistry meters;
+    private final MessageSource messages;
 
-    public TenantResolutionFilter(TenantRegistry registry, MeterRegistry meters) {
+    public TenantResolutionFilter(TenantRegistry registry, MeterRegistry meters, MessageSource messages) {
         this.registry = registry;
         this.meters = meters;
+        this.messages = messages;
     }
 
     @Override
@@ -68,15 +70,13 @@ public class TenantResolutionFilter extends OncePerRequestFilter {
             Optional<Tenant> tenant = registry.findByHost(host);
             if (tenant.isEmpty()) {
                 meters.counter("civic.tenant.unknown.host").increment();
-                refuse(response, HttpStatus.NOT_FOUND, "Unknown host", "No portal is served on this address.");
+                refuse(request, response, HttpStatus.NOT_FOUND, "host.unknown");
                 return;
             }
             if (!tenant.get().isActive()) {
-                refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "Portal suspended",
-                        "This portal is temporarily unavailable.");
+                refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "host.suspended");
                 return;
             }
-            request.setAttribute(TENANT_ATTRIBUTE, tenant.get());
             scope = new TenantContext.TenantScope(tenant.get().id());
         }
         try {
@@ -91,12 +91,33 @@ public class TenantResolutionFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, HttpStatus status, String title, String detail)
+    /**
+     * A person in a browser gets a short page in Russian saying what happened; a program gets RFC 9457 Problem
+     * Details. Both in the platform's language: there is no tenant to take one from.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
+        Locale locale = Locale.of("ru");
+        String title = messages.getMessage(key + ".title", null, locale);
+        String detail = messages.getMessage(key + ".detail", null, locale);
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}");
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                    + HtmlUtils.htmlEscape(title) + "</title></head><body style=\"font-family:system-ui,sans-serif;"
+                    + "max-width:40rem;margin:4rem auto;padding:0 1rem\"><h1>" + HtmlUtils.htmlEscape(title)
+                    + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></body></html>");
+        } else {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title)
+                    + ",\"status\":" + status.value() + ",\"detail\":" + json(detail) + "}");
+        }
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
