@@ -44,7 +44,9 @@ public record TenantConfiguration(
         PointsRules points,
         ShopRules shop,
         TopicPlanRules topicPlan,
-        Features features) {
+        Features features,
+        Workflow workflow,
+        java.util.Map<String, NotificationTemplate> notificationTemplates) {
 
     public TenantConfiguration {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
@@ -57,6 +59,42 @@ public record TenantConfiguration(
         calendar = calendar == null ? new CalendarRules(List.of(), false) : calendar;
         registration = registration == null ? new Registration(true, new Esia(false, false)) : registration;
         features = features == null ? Features.DEFAULT : features;
+        notificationTemplates = notificationTemplates == null ? java.util.Map.of()
+                : java.util.Map.copyOf(notificationTemplates);
+    }
+
+    public Optional<SlaRule> slaRule(String ruleId) {
+        return sla == null ? Optional.empty() : sla.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst();
+    }
+
+    public Optional<RefusalReason> refusalReason(String code) {
+        return refusalReasons.stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    public Optional<AnswerRatingOption> answerRating(String code) {
+        return answerRatings.stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    /** The category and its ancestors, nearest first (routing and deadlines are inherited down the tree). */
+    public List<Category> categoryPath(String categoryId) {
+        List<Category> path = new ArrayList<>();
+        for (Category root : categories) {
+            if (root.pathTo(categoryId, path)) {
+                java.util.Collections.reverse(path);
+                return path;
+            }
+        }
+        return List.of();
+    }
+
+    /** The organisation responsible for a category: its own, or the nearest ancestor's. */
+    public Optional<String> responsibleOrganisation(String categoryId) {
+        return categoryPath(categoryId).stream().map(Category::organisation).filter(Objects::nonNull).findFirst();
+    }
+
+    /** A category's own deadline override, or its nearest ancestor's (Tynda's accelerated categories). */
+    public Optional<DeadlineRule> categoryDeadline(String categoryId) {
+        return categoryPath(categoryId).stream().map(Category::deadline).filter(Objects::nonNull).findFirst();
     }
 
     public TenantId tenantId() {
@@ -123,7 +161,8 @@ public record TenantConfiguration(
     /** Absent switches take the documented defaults: a place and a category are required, duplicates removed. */
     public record IntakeRules(List<MessageKind> kinds, Boolean placeRequired, Boolean dateTimeRequired,
             Boolean categoryRequired, Boolean publicityConfirmation, Boolean moderatorDecidesPublicity,
-            String numberPrefix, Boolean duplicateRemoval) {
+            String numberPrefix, Boolean duplicateRemoval, Double duplicateSimilarity,
+            Integer duplicateDistanceMeters) {
 
         public IntakeRules {
             kinds = kinds == null ? List.of(MessageKind.PROBLEM) : List.copyOf(kinds);
@@ -133,6 +172,8 @@ public record TenantConfiguration(
             publicityConfirmation = publicityConfirmation != null && publicityConfirmation;
             moderatorDecidesPublicity = moderatorDecidesPublicity != null && moderatorDecidesPublicity;
             duplicateRemoval = duplicateRemoval == null || duplicateRemoval;
+            duplicateSimilarity = duplicateSimilarity == null ? 0.5 : duplicateSimilarity;
+            duplicateDistanceMeters = duplicateDistanceMeters == null ? 300 : duplicateDistanceMeters;
         }
     }
 
@@ -160,6 +201,20 @@ public record TenantConfiguration(
         void collect(List<Category> into) {
             into.add(this);
             children.forEach(c -> c.collect(into));
+        }
+
+        boolean pathTo(String categoryId, List<Category> path) {
+            path.add(this);
+            if (id.equals(categoryId)) {
+                return true;
+            }
+            for (Category child : children) {
+                if (child.pathTo(categoryId, path)) {
+                    return true;
+                }
+            }
+            path.removeLast();
+            return false;
         }
 
     }
@@ -215,6 +270,114 @@ public record TenantConfiguration(
 
         public Features {
             mapLayers = mapLayers == null ? List.of() : List.copyOf(mapLayers);
+        }
+    }
+
+    public record NotificationTemplate(String subject, String body) {
+    }
+
+    /**
+     * The message workflow (issue 3): a graph of stages; each stage names who acts there and the actions they may
+     * take. Checked when loaded (see {@code TenantDocumentReader}): every target exists, every stage is reachable
+     * from {@link #start()}, and from every stage a final one can be reached.
+     */
+    public record Workflow(String start, String deadline, List<Stage> stages) {
+        public Workflow {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        public Optional<Stage> stage(String stageId) {
+            return stages.stream().filter(s -> s.id().equals(stageId)).findFirst();
+        }
+
+        public Stage requiredStage(String stageId) {
+            return stage(stageId).orElseThrow(() -> new IllegalStateException("no stage '" + stageId + "'"));
+        }
+    }
+
+    /** Who may act at a stage: staff roles by name, or {@link #AUTHOR} for the message's author. */
+    public record Stage(String id, String name, StageStatus status, List<String> roles, String deadline,
+            boolean isFinal, List<Action> actions) {
+
+        public static final String AUTHOR = "AUTHOR";
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Stage(@com.fasterxml.jackson.annotation.JsonProperty("id") String id,
+                @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty("status") StageStatus status,
+                @com.fasterxml.jackson.annotation.JsonProperty("roles") List<String> roles,
+                @com.fasterxml.jackson.annotation.JsonProperty("deadline") String deadline,
+                @com.fasterxml.jackson.annotation.JsonProperty("final") boolean isFinal,
+                @com.fasterxml.jackson.annotation.JsonProperty("actions") List<Action> actions) {
+            this.id = id;
+            this.name = name;
+            this.status = status;
+            this.roles = roles == null ? List.of() : List.copyOf(roles);
+            this.deadline = deadline;
+            this.isFinal = isFinal;
+            this.actions = actions == null ? List.of() : List.copyOf(actions);
+        }
+
+        public Optional<Action> action(String actionId) {
+            return actions.stream().filter(a -> a.id().equals(actionId)).findFirst();
+        }
+
+        public boolean actedByAuthor() {
+            return roles.contains(AUTHOR);
+        }
+    }
+
+    /** The public status of a message, derived from its stage. */
+    public enum StageStatus {
+        MODERATION, PUBLISHED, REGISTERED, IN_PROGRESS, ANSWER_REVIEW, ANSWERED, REWORK, CLOSED, REFUSED;
+
+        /** Open311 knows only open and closed. */
+        public boolean isClosed() {
+            return this == ANSWERED || this == CLOSED || this == REFUSED;
+        }
+    }
+
+    public enum ActionType {
+        PUBLISH, REFUSE, REGISTER, ACCEPT, SET_CATEGORY, ROUTE, REDIRECT, ASSIGN_EXECUTOR, TAKE_INTO_WORK,
+        SEND_TO_AGREEMENT, SEND_TO_APPROVAL, AGREE, APPROVE, REJECT, ANSWER, PUBLISH_ANSWER, SEND_ANSWER, POSTPONE,
+        RETURN, SEND_TO_REWORK, RATE, RESUBMIT, BLOCK_AUTHOR, CLOSE
+    }
+
+    public enum ActionField {
+        REASON, COMMENT, CATEGORY, ORGANISATION, EXECUTOR, EXECUTOR_POSITION, RESULT, POSTPONE_UNTIL, ANSWER, HEAD,
+        AGREEING, PUBLICITY, RATING, REMARKS, ATTACHMENTS, TEXT
+    }
+
+    public enum RouteCondition { REDIRECTED, AGREEING_SET, NEGATIVE_RATING, INVITED_TO_CORRECT, RESULT_POSTPONED }
+
+    public enum NotifyTarget { AUTHOR, NEXT_ROLES, ASSIGNEE }
+
+    public record Route(RouteCondition when, String to) {
+    }
+
+    public record Action(String id, ActionType type, String name, String to, List<Route> routes,
+            RouteCondition availableWhen, Set<ActionField> requires, Set<ActionField> optional,
+            @com.fasterxml.jackson.annotation.JsonProperty("notify") Set<NotifyTarget> notifies, Boolean publish, String startDeadline, Boolean stopDeadline) {
+
+        public Action {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+            requires = requires == null ? Set.of() : Set.copyOf(requires);
+            optional = optional == null ? Set.of() : Set.copyOf(optional);
+            notifies = notifies == null ? Set.of() : Set.copyOf(notifies);
+            publish = publish != null && publish;
+            stopDeadline = stopDeadline != null && stopDeadline;
+        }
+
+        /** Every stage this action can lead to. */
+        public List<String> targets() {
+            List<String> all = new ArrayList<>();
+            all.add(to);
+            routes.forEach(r -> all.add(r.to()));
+            return all;
+        }
+
+        public boolean accepts(ActionField field) {
+            return requires.contains(field) || optional.contains(field);
         }
     }
 

@@ -165,6 +165,9 @@ public class TenantDocumentReader {
                         "duplicate SLA rule '" + c.sla().rules().get(i).id() + "'"));
             }
         }
+        if (c.workflow() != null) {
+            new WorkflowChecks(source, c, slaIds, problems).check();
+        }
         Set<String> hosts = new HashSet<>();
         for (int i = 0; i < c.hosts().size(); i++) {
             String host = c.hosts().get(i);
