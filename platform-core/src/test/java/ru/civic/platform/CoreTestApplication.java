@@ -10,6 +10,13 @@ import ru.civic.platform.tenancy.TenantContext;
 @SpringBootApplication
 public class CoreTestApplication {
 
+    /** Every test context has the settable clock, so that tests standing on a date share one context. */
+    @org.springframework.context.annotation.Bean
+    @org.springframework.context.annotation.Primary
+    ru.civic.platform.testsupport.TestClock testClock() {
+        return new ru.civic.platform.testsupport.TestClock();
+    }
+
     /** Says which scope a request was resolved to; lets tests observe host resolution. */
     @RestController
     static class WhoAmI {

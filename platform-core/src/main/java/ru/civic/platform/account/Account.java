@@ -51,6 +51,12 @@ public class Account {
 
     private boolean enabled = true;
 
+    @Column(name = "blocked_at")
+    private Instant blockedAt;
+
+    @Column(name = "blocked_reason")
+    private String blockedReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -105,6 +111,24 @@ public class Account {
 
     public String getOrganisation() {
         return organisation;
+    }
+
+    public boolean isBlocked() {
+        return blockedAt != null;
+    }
+
+    public Instant getBlockedAt() {
+        return blockedAt;
+    }
+
+    public String getBlockedReason() {
+        return blockedReason;
+    }
+
+    /** Gubkinsky 3.9: a blocked author may sign in and read, but sends nothing more; the reason is kept. */
+    public void block(String reason, Instant at) {
+        this.blockedAt = at;
+        this.blockedReason = reason;
     }
 
     public boolean isEnabled() {

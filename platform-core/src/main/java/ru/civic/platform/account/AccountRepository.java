@@ -18,4 +18,10 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
     @Query("select a from Account a where lower(a.displayName) like lower(concat('%', :text, '%')) "
             + "or lower(a.username) like lower(concat('%', :text, '%')) order by a.displayName")
     List<Account> search(String text);
+
+    /** Native for the array overlap; row-level security keeps it inside the tenant. */
+    @Query(value = "select * from account where enabled and blocked_at is null and roles && cast(:roles as varchar(32)[]) "
+            + "and (cast(:organisation as varchar) is null or organisation is null or organisation = :organisation) "
+            + "order by display_name", nativeQuery = true)
+    List<Account> findStaff(String[] roles, String organisation);
 }

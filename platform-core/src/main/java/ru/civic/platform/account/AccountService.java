@@ -59,6 +59,20 @@ public class AccountService {
         return accounts.search(text);
     }
 
+    /** Gubkinsky 3.9: the author is blocked with the reason; an already blocked account keeps its first reason. */
+    @Transactional
+    public void block(UUID id, String reason, java.time.Instant at) {
+        accounts.findById(id).filter(a -> !a.isBlocked()).ifPresent(a -> a.block(reason, at));
+    }
+
+    /**
+     * Enabled staff holding any of these roles; when an organisation is given, only its staff and staff bound to no
+     * organisation (e.g. a curator of every body).
+     */
+    public List<Account> staff(Set<Role> roles, String organisation) {
+        return accounts.findStaff(roles.stream().map(Role::name).toArray(String[]::new), organisation);
+    }
+
     public boolean exists(String username) {
         return accounts.existsByUsername(username);
     }

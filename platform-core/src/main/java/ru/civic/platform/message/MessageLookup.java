@@ -1,0 +1,113 @@
+package ru.civic.platform.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.civic.platform.shared.Role;
+import ru.civic.platform.tenancy.TenantConfiguration;
+import ru.civic.platform.tenancy.TenantConfiguration.Stage;
+import ru.civic.platform.tenancy.TenantRegistry;
+
+/**
+ * Finding a message by its public number (Zarechny 6.5: the answer is reachable by the number) and showing it with
+ * its status timeline, to the extent the reader may see it. A message the reader may not see is "not found", so
+ * numbers of unpublished messages cannot be probed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MessageLookup {
+
+    private final TenantRegistry tenants;
+    private final MessageStore store;
+    private final org.springframework.context.MessageSource bundle;
+
+    public MessageLookup(TenantRegistry tenants, MessageStore store, org.springframework.context.MessageSource bundle) {
+        this.tenants = tenants;
+        this.store = store;
+        this.bundle = bundle;
+    }
+
+    /** @param reader the signed-in person or channel, or empty for a guest */
+    public MessageView view(String number, Optional<Actor> reader) {
+        Message m = store.findByNumber(number).orElseThrow(() -> new MessageNotFoundException(number));
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        boolean staff = reader.map(a -> a.roles().stream().anyMatch(Role::isStaff)).orElse(false);
+        boolean mine = reader.map(Actor::accountId).map(id -> id.equals(m.getAuthorId())).orElse(false);
+        boolean integration = reader.map(a -> a.accountId() == null).orElse(false);
+        boolean full = staff || mine || integration;
+        if (!full && !m.isPublished()) {
+            throw new MessageNotFoundException(number);
+        }
+        return toView(tenant, m, full, mine);
+    }
+
+    public List<MessageView> published(int limit) {
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        return store.published(limit).stream().map(m -> toView(tenant, m, false, false)).toList();
+    }
+
+    public List<MessageView> mine(Actor author) {
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        if (author.accountId() == null) {
+            return List.of();
+        }
+        return store.byAuthor(author.accountId()).stream().map(m -> toView(tenant, m, true, true)).toList();
+    }
+
+    private MessageView toView(TenantConfiguration tenant, Message m, boolean full, boolean mine) {
+        Optional<Stage> stage = tenant.workflow().stage(m.getStage());
+        boolean answerVisible = m.getAnsweredAt() != null && (full || m.isAnswerPublic());
+        MessageView.Answer answer = answerVisible ? new MessageView.Answer(m.getAnswerText(), m.getResult(),
+                m.getPostponedUntil(), m.getExecutorPosition(), m.getAnswerAttachments(), m.getAnsweredAt()) : null;
+        String reasonTitle = m.getRefusalReason() == null ? null
+                : tenant.refusalReason(m.getRefusalReason()).map(TenantConfiguration.RefusalReason::title).orElse(null);
+        return new MessageView(m.getNumber(), m.getKind(), m.getStatus(), m.getStage(),
+                stage.map(Stage::name).orElse(m.getStage()), m.getText(), m.getCategoryId(),
+                m.getCategoryId() == null ? null
+                        : tenant.category(m.getCategoryId()).map(TenantConfiguration.Category::name).orElse(null),
+                m.getOrganisationId(),
+                m.getOrganisationId() == null ? null
+                        : tenant.organisation(m.getOrganisationId()).map(TenantConfiguration.Organisation::name)
+                                .orElse(null),
+                new Place(m.getLatitude(), m.getLongitude(), m.getAddress()), m.getOccurredAt(), m.getReceivedAt(),
+                m.getDueAt(), full ? m.getStageDueAt() : null, m.isPublished(), m.getSupportCount(),
+                m.getPhotos().stream().map(p -> new MessageView.PhotoRef(p.key(), p.thumbnailKey(), p.width(),
+                        p.height())).toList(),
+                answer, m.getRating(), full ? m.getRatingRemarks() : null, full ? m.getRefusalReason() : null,
+                full ? reasonTitle : null, mine, full ? m.getAuthorName() : null, timeline(tenant, m, full, answerVisible));
+    }
+
+    private List<MessageView.TimelineEntry> timeline(TenantConfiguration tenant, Message m, boolean full,
+            boolean answerVisible) {
+        List<MessageView.TimelineEntry> entries = new ArrayList<>();
+        java.util.Locale locale = java.util.Locale.forLanguageTag(tenant.defaultLocale());
+        String received = bundle.getMessage("timeline.received", null, locale);
+        String deadlineMissed = bundle.getMessage("timeline.deadlineMissed", null, locale);
+        for (MessageTransition t : store.history(m.getId())) {
+            boolean missed = "DEADLINE_MISSED".equals(t.getActionType());
+            if (!full && missed) {
+                continue;
+            }
+            String stageName = tenant.workflow().stage(t.getToStage()).map(Stage::name).orElse(t.getToStage());
+            String title = MessageTransition.RECEIVED.equals(t.getAction()) ? received
+                    : String.valueOf(t.getDetails().getOrDefault("actionName", stageName));
+            String reason = t.getReason() == null ? null
+                    : tenant.refusalReason(t.getReason()).map(TenantConfiguration.RefusalReason::title)
+                            .orElse(t.getReason());
+            // The public sees why a message was refused (a reasoned reply), not the staff's internal comments.
+            boolean refusal = reason != null;
+            String comment = full || refusal ? t.getComment() : null;
+            if (!full && !refusal && t.getToStatus() != null && t.getFromStage() != null
+                    && t.getFromStage().equals(t.getToStage())) {
+                continue; // internal steps (category changed, executor assigned) are not public news
+            }
+            entries.add(new MessageView.TimelineEntry(t.getAt(), t.getToStatus(), t.getToStage(),
+                    missed ? deadlineMissed : title, reason, comment, t.getDueAt()));
+        }
+        return entries;
+    }
+}
