@@ -99,6 +99,15 @@ final class PortalHttpClient implements AutoCloseable {
         });
     }
 
+    /** A JSON POST with a bearer token, as a mobile app or an integration sends it. */
+    Page postJson(String url, String json, String bearer) throws IOException {
+        HttpPost post = new HttpPost(URI.create(url));
+        post.setHeader("Authorization", "Bearer " + bearer);
+        post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(json,
+                org.apache.hc.core5.http.ContentType.APPLICATION_JSON));
+        return execute(post);
+    }
+
     private Page execute(HttpUriRequestBase request) throws IOException {
         String url = request.getRequestUri().startsWith("http") ? request.getRequestUri()
                 : request.getScheme() + "://" + request.getAuthority() + request.getRequestUri();

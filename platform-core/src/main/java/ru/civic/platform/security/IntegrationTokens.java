@@ -66,6 +66,23 @@ public class IntegrationTokens {
         return new IssuedToken(id, token);
     }
 
+    /**
+     * Registers a token whose value the caller chose (demo data: {@code civic_demo_<tenant>}), once. Never for
+     * production tokens: a chosen value is a guessable value.
+     */
+    @Transactional
+    public void registerKnownIfAbsent(String name, String token, Set<Role> roles) {
+        TenantContext.getRequiredTenantId();
+        boolean exists = jdbc.sql("select exists (select 1 from integration_token where token_hash = ?)")
+                .param(hash(token)).query(Boolean.class).single();
+        if (!exists) {
+            jdbc.sql("insert into integration_token (id, name, token_hash, roles) values (?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), name, hash(token),
+                            roles.stream().map(Role::name).sorted().toArray(String[]::new))
+                    .update();
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<IntegrationPrincipal> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || TenantContext.currentTenant().isEmpty()) {
