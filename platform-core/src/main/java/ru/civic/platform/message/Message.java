@@ -122,6 +122,9 @@ public class Message {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "agreeing_ids", nullable = false, columnDefinition = "uuid[]")
     private UUID[] agreeingIds = new UUID[0];
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "agreed_ids", nullable = false, columnDefinition = "uuid[]")
+    private UUID[] agreedIds = new UUID[0];
     @Column(nullable = false)
     private boolean redirected;
     @Column(name = "refusal_reason")
@@ -276,6 +279,7 @@ public class Message {
         }
         if (agreeing != null) {
             this.agreeingIds = agreeing.toArray(UUID[]::new);
+            this.agreedIds = new UUID[0];
         }
     }
 
@@ -298,6 +302,23 @@ public class Message {
         }
     }
 
+    /** One agreeing person agreed; true when nobody is left to agree. */
+    public boolean agree(UUID person) {
+        if (person != null && !List.of(agreedIds).contains(person)) {
+            List<UUID> all = new ArrayList<>(List.of(agreedIds));
+            all.add(person);
+            this.agreedIds = all.toArray(UUID[]::new);
+        }
+        return pendingAgreement().isEmpty();
+    }
+
+    /** Agreeing persons who have not agreed yet. */
+    public List<UUID> pendingAgreement() {
+        List<UUID> pending = new ArrayList<>(List.of(agreeingIds));
+        pending.removeAll(List.of(agreedIds));
+        return pending;
+    }
+
     public void postpone(LocalDate until) {
         this.result = Result.POSTPONED;
         this.postponedUntil = until;
@@ -314,9 +335,10 @@ public class Message {
         this.ratedAt = at;
     }
 
-    /** Rework after a negative rating or a rejection: the previous answer no longer stands. */
+    /** Rework after a negative rating or a rejection: the previous answer no longer stands, agreement restarts. */
     public void reopenForRework() {
         this.answeredAt = null;
+        this.agreedIds = new UUID[0];
     }
 
     public void correct(String newText, String newCategory) {

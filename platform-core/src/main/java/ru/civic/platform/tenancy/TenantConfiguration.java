@@ -297,7 +297,7 @@ public record TenantConfiguration(
 
     /** Who may act at a stage: staff roles by name, or {@link #AUTHOR} for the message's author. */
     public record Stage(String id, String name, StageStatus status, List<String> roles, String deadline,
-            boolean isFinal, List<Action> actions) {
+            boolean isFinal, Designated designated, List<Action> actions) {
 
         public static final String AUTHOR = "AUTHOR";
 
@@ -308,6 +308,7 @@ public record TenantConfiguration(
                 @com.fasterxml.jackson.annotation.JsonProperty("roles") List<String> roles,
                 @com.fasterxml.jackson.annotation.JsonProperty("deadline") String deadline,
                 @com.fasterxml.jackson.annotation.JsonProperty("final") boolean isFinal,
+                @com.fasterxml.jackson.annotation.JsonProperty("designated") Designated designated,
                 @com.fasterxml.jackson.annotation.JsonProperty("actions") List<Action> actions) {
             this.id = id;
             this.name = name;
@@ -315,6 +316,7 @@ public record TenantConfiguration(
             this.roles = roles == null ? List.of() : List.copyOf(roles);
             this.deadline = deadline;
             this.isFinal = isFinal;
+            this.designated = designated;
             this.actions = actions == null ? List.of() : List.copyOf(actions);
         }
 
@@ -326,6 +328,9 @@ public record TenantConfiguration(
             return roles.contains(AUTHOR);
         }
     }
+
+    /** Who, named on the message, must act at a stage (Tynda 3.5–3.7). */
+    public enum Designated { ASSIGNEE, HEAD, AGREEING }
 
     /** The public status of a message, derived from its stage. */
     public enum StageStatus {

@@ -104,6 +104,9 @@ public class WorkflowService {
         String target = action.routes().stream()
                 .filter(r -> holds(r.when(), tenant, message, inputs.rating, input))
                 .map(Route::to).findFirst().orElse(action.to());
+        if (action.type() == ActionType.AGREE && !message.agree(actor.accountId())) {
+            target = fromStage; // Tynda 3.6: approval follows once every agreeing person has agreed
+        }
         Stage targetStage = tenant.workflow().requiredStage(target);
 
         if (action.stopDeadline()) {
@@ -150,18 +153,28 @@ public class WorkflowService {
         if (stage.actedByAuthor() && actor.accountId() != null && actor.accountId().equals(message.getAuthorId())) {
             return Optional.of(Stage.AUTHOR);
         }
-        for (String r : stage.roles()) {
-            if (Stage.AUTHOR.equals(r) || !actor.has(Role.valueOf(r))) {
-                continue;
-            }
-            // Once an executor is assigned, the message is that executor's (Tynda 3.4–3.5).
-            if (Role.EXECUTOR.name().equals(r) && message.getAssigneeId() != null
-                    && !message.getAssigneeId().equals(actor.accountId())) {
-                continue;
-            }
-            return Optional.of(r);
+        List<UUID> designated = designated(stage, message);
+        if (!designated.isEmpty()) {
+            // The message names who acts here (Tynda 3.5–3.7): only they, and they even without the stage's role.
+            return designated.contains(actor.accountId())
+                    ? Optional.of(stage.roles().stream().filter(r -> !Stage.AUTHOR.equals(r)).findFirst()
+                            .orElse(Stage.AUTHOR))
+                    : Optional.empty();
         }
-        return Optional.empty();
+        return stage.roles().stream()
+                .filter(r -> !Stage.AUTHOR.equals(r) && actor.has(Role.valueOf(r)))
+                .findFirst();
+    }
+
+    private static List<UUID> designated(Stage stage, Message message) {
+        if (stage.designated() == null) {
+            return List.of();
+        }
+        return switch (stage.designated()) {
+            case ASSIGNEE -> message.getAssigneeId() == null ? List.of() : List.of(message.getAssigneeId());
+            case HEAD -> message.getHeadId() == null ? List.of() : List.of(message.getHeadId());
+            case AGREEING -> message.pendingAgreement();
+        };
     }
 
     private static ActionDeniedException denial(Stage stage, Message message, Actor actor) {
@@ -169,9 +182,10 @@ public class WorkflowService {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_AUTHOR,
                     "only the author acts at stage '" + stage.id() + "'");
         }
-        if (actor.has(Role.EXECUTOR) && stage.roles().contains(Role.EXECUTOR.name())) {
+        if (!designated(stage, message).isEmpty()) {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_ASSIGNEE,
-                    "message " + message.getNumber() + " is assigned to another executor");
+                    "message " + message.getNumber() + " is in the hands of another official at stage '"
+                            + stage.id() + "'");
         }
         return new ActionDeniedException(ActionDeniedException.Why.ROLE,
                 "stage '" + stage.id() + "' is worked by " + stage.roles());

@@ -38,6 +38,7 @@ class TyndaRegulationTest extends LifecycleTestSupport {
         Actor executor = account(TYNDA, "tyn-executor", null, Role.EXECUTOR);
         Actor otherExecutor = account(TYNDA, "tyn-executor2", null, Role.EXECUTOR);
         Actor agreeing = account(TYNDA, "tyn-deputy", null, Role.HEAD);
+        Actor lawyer = account(TYNDA, "tyn-lawyer", null, Role.EXECUTOR);
         Actor head = account(TYNDA, "tyn-head", null, Role.HEAD);
         at("Asia/Yakutsk", 2026, 2, 20, 10, 0);
 
@@ -76,8 +77,20 @@ class TyndaRegulationTest extends LifecycleTestSupport {
                 .toStage()).isEqualTo("coordination");
 
         act(TYNDA, number, "assign", ActionInput.builder().executor(executor.accountId()).build(), coordinator);
+        // 3.6: every agreeing person agrees before approval; only they may, and only the named head approves.
+        act(TYNDA, number, "answer", answer(head, List.of(agreeing, lawyer)), executor);
+        assertThatThrownBy(() -> act(TYNDA, number, "agree", ActionInput.none(), head))
+                .isInstanceOfSatisfying(ActionDeniedException.class,
+                        e -> assertThat(e.why()).isEqualTo(ActionDeniedException.Why.NOT_ASSIGNEE));
+        assertThat(act(TYNDA, number, "agree", ActionInput.none(), agreeing).toStage()).isEqualTo("agreement");
+        assertThat(act(TYNDA, number, "agree", ActionInput.none(), lawyer).toStage()).isEqualTo("approval");
+        assertThat(act(TYNDA, number, "reject", ActionInput.builder().comment("Добавьте сроки").build(), head)
+                .toStage()).isEqualTo("coordination");
+        act(TYNDA, number, "assign", ActionInput.builder().executor(executor.accountId()).build(), coordinator);
         // Without agreeing persons it goes straight to approval (3.7).
         assertThat(act(TYNDA, number, "answer", answer(head, List.of()), executor).toStage()).isEqualTo("approval");
+        assertThatThrownBy(() -> act(TYNDA, number, "approve", ActionInput.none(), agreeing))
+                .isInstanceOf(ActionDeniedException.class);
         TransitionOutcome approved = act(TYNDA, number, "approve", ActionInput.none(), head);
         assertThat(approved.status()).isEqualTo(StageStatus.ANSWERED);
 
@@ -86,8 +99,8 @@ class TyndaRegulationTest extends LifecycleTestSupport {
         assertThat(forAuthor.answer().result()).isEqualTo(Result.RESOLVED);
         assertThat(forAuthor.organisationId()).isEqualTo("otdel-arch");
         assertThat(forAuthor.timeline()).extracting(MessageView.TimelineEntry::stage).containsSubsequence(
-                "moderation", "coordination", "execution", "agreement", "coordination", "execution", "approval",
-                "answered");
+                "moderation", "coordination", "execution", "agreement", "coordination", "execution", "agreement",
+                "approval", "coordination", "execution", "approval", "answered");
         assertThat(queuedEmailSubjects(TYNDA, email(citizen))).contains("Дан ответ на сообщение " + number);
 
         assertThat(act(TYNDA, number, "rate", ActionInput.builder().rating("satisfied").build(), citizen).status())
