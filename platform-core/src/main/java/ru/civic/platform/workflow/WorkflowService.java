@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -405,9 +404,5 @@ public class WorkflowService {
 
     private static String firstNonBlank(String a, String b) {
         return isBlank(a) ? blankToNull(b) : a;
-    }
-
-    static Set<String> staffRoles(Stage stage) {
-        return Set.copyOf(stage.roles());
     }
 }

@@ -51,7 +51,9 @@ class ZarechnyRegulationTest extends LifecycleTestSupport {
         assertThat(registered.status()).isEqualTo(StageStatus.IN_PROGRESS);
         assertThat(registered.dueAt().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 5, 6));
         assertThat(view(ZARECHNY, receipt.number(), null).published()).isTrue();
-        assertThat(inbox(ZARECHNY, citizen)).anySatisfy(n -> assertThat(n.body()).contains("06.05.2026"));
+        // Zarechny's own template (notificationTemplates.REGISTER), with the deadline filled in.
+        assertThat(inbox(ZARECHNY, citizen)).anySatisfy(n -> assertThat(n.body())
+                .contains("не позднее 06.05.2026 (10 рабочих дней, п. 6.2 Регламента)"));
 
         at("Europe/Moscow", 2026, 4, 29, 9, 0);
         act(ZARECHNY, receipt.number(), "answer",

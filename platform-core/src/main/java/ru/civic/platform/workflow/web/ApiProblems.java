@@ -2,7 +2,6 @@ package ru.civic.platform.workflow.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -123,9 +122,5 @@ class ApiProblems {
         }
         String m = t.getMessage();
         return m == null ? "" : m.lines().findFirst().orElse("");
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }
