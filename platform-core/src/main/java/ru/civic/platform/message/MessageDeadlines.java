@@ -25,11 +25,13 @@ public class MessageDeadlines {
     }
 
     /**
-     * @param now the moment of the action that starts the deadline: the event for rules counted from registration,
-     *            rating or stage start; rules counted from receipt use the message's receipt instead
+     * @param event     when the period starts running: the receipt at intake, otherwise the moment of the action
+     *                  (registration, rating, resubmission, entering a stage)
+     * @param atReceipt the period starts with the message's receipt: Tomsk 5.9 (a message received on a
+     *                  non-working day counts as received on the next working day) applies only then
      */
-    public Optional<Deadline> due(TenantConfiguration tenant, String ruleId, String categoryId, Instant receivedAt,
-            Instant now) {
+    public Optional<Deadline> due(TenantConfiguration tenant, String ruleId, String categoryId, Instant event,
+            boolean atReceipt) {
         if (ruleId == null) {
             return Optional.empty();
         }
@@ -39,15 +41,17 @@ public class MessageDeadlines {
         if ("ANSWER".equals(rule.stage()) && categoryId != null) {
             period = tenant.categoryDeadline(categoryId).orElse(period);
         }
-        boolean fromReceipt = "RECEIPT".equals(rule.from());
-        Instant event = fromReceipt ? receivedAt : now;
-        // Tomsk 5.9: only the receipt moves to the next working day; registration and ratings are staff/author acts.
-        boolean moveToWorkingDay = fromReceipt && tenant.sla().receivedOnNonWorkingDayCountsFromNextWorkingDay();
+        boolean moveToWorkingDay = atReceipt && tenant.sla().receivedOnNonWorkingDayCountsFromNextWorkingDay();
         return Optional.of(calculator.deadline(tenant, event, period.days(), period.dayType(), moveToWorkingDay));
     }
 
-    public Optional<Instant> dueAt(TenantConfiguration tenant, String ruleId, String categoryId, Instant receivedAt,
-            Instant now) {
-        return due(tenant, ruleId, categoryId, receivedAt, now).map(Deadline::dueAt);
+    /** Whether the rule counts from the receipt (so a later change of category recounts it from the receipt). */
+    public boolean countsFromReceipt(TenantConfiguration tenant, String ruleId) {
+        return ruleId != null && tenant.slaRule(ruleId).map(r -> "RECEIPT".equals(r.from())).orElse(false);
+    }
+
+    public Optional<Instant> dueAt(TenantConfiguration tenant, String ruleId, String categoryId, Instant event,
+            boolean atReceipt) {
+        return due(tenant, ruleId, categoryId, event, atReceipt).map(Deadline::dueAt);
     }
 }

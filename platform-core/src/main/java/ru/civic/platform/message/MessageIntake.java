@@ -106,11 +106,11 @@ public class MessageIntake {
                 start.status(), now, submission.correctionOf());
         message.attachPhotos(stored.stream().map(p -> new MessagePhoto(p.key(), p.thumbnailKey(), p.width(),
                 p.height(), p.bytes(), p.contentType())).toList());
-        Instant stageDue = deadlines.dueAt(tenant, start.deadline(), category, now, now).orElse(null);
+        Instant stageDue = deadlines.dueAt(tenant, start.deadline(), category, now, true).orElse(null);
         message.enterStage(start.id(), start.status(), now, stageDue);
         String rule = tenant.workflow().deadline();
-        deadlines.dueAt(tenant, rule, category, now, now).ifPresent(due -> message.startDeadline(rule, due));
-        messages.save(message);
+        deadlines.dueAt(tenant, rule, category, now, true).ifPresent(due -> message.startDeadline(rule, due));
+        messages.saveAndFlush(message); // a concurrent twin with the same externalId fails here (see the API layer)
         store.append(new MessageTransition(message.getId(), now,
                 new Actor(author.accountId(), author.name(), null, null, author.accountId() == null ? null : "AUTHOR"),
                 MessageTransition.RECEIVED, MessageTransition.RECEIVED, null, start.id(), start.status(), null, null,
@@ -166,10 +166,11 @@ public class MessageIntake {
             if ((place.latitude() == null) != (place.longitude() == null)) {
                 problems.add(FieldProblem.of("place", "message.place.incompletePoint"));
             }
-            if (place.latitude() != null && (place.latitude() < -90 || place.latitude() > 90)) {
+            if (place.latitude() != null && (place.latitude().isNaN() || place.latitude() < -90 || place.latitude() > 90)) {
                 problems.add(FieldProblem.of("place.latitude", "message.place.latitude", place.latitude()));
             }
-            if (place.longitude() != null && (place.longitude() < -180 || place.longitude() > 180)) {
+            if (place.longitude() != null
+                    && (place.longitude().isNaN() || place.longitude() < -180 || place.longitude() > 180)) {
                 problems.add(FieldProblem.of("place.longitude", "message.place.longitude", place.longitude()));
             }
             if (place.address() != null && place.address().length() > 500) {
@@ -186,10 +187,21 @@ public class MessageIntake {
         if (intake.publicityConfirmation() && !s.publicityConfirmed()) {
             problems.add(FieldProblem.of("publicityConfirmed", "message.publicity.confirmationRequired"));
         }
-        if (author.email() != null && !author.email().isBlank() && !EMAIL.matcher(author.email()).matches()) {
+        tooLong(problems, "externalId", s.externalId(), 200);
+        tooLong(problems, "correctionOf", s.correctionOf(), 40);
+        tooLong(problems, "author.name", author.name(), 255);
+        tooLong(problems, "author.phone", author.phone(), 50);
+        if (author.email() != null && !author.email().isBlank()
+                && (author.email().length() > 255 || !EMAIL.matcher(author.email()).matches())) {
             problems.add(FieldProblem.of("author.email", "message.author.email", author.email()));
         }
         return problems;
+    }
+
+    private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(FieldProblem.of(field, "message.field.tooLong", max));
+        }
     }
 
     static Receipt receipt(Message m, boolean repeated) {

@@ -50,14 +50,16 @@ class Open311Controller {
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final TenantRegistry tenants;
+    private final org.springframework.context.MessageSource bundle;
     private final MessageIntake intake;
     private final MessageLookup lookup;
     private final Actors actors;
     private final IntegrationTokens tokens;
 
-    Open311Controller(TenantRegistry tenants, MessageIntake intake, MessageLookup lookup, Actors actors,
-            IntegrationTokens tokens) {
+    Open311Controller(TenantRegistry tenants, org.springframework.context.MessageSource bundle, MessageIntake intake,
+            MessageLookup lookup, Actors actors, IntegrationTokens tokens) {
         this.tenants = tenants;
+        this.bundle = bundle;
         this.intake = intake;
         this.lookup = lookup;
         this.actors = actors;
@@ -84,12 +86,16 @@ class Open311Controller {
     }
 
     @GetMapping("/services.{format}")
+    @SuppressWarnings("unchecked")
     ResponseEntity<String> services(@PathVariable String format) {
         TenantConfiguration tenant = tenants.currentConfiguration();
         List<Object> services = new ArrayList<>();
         for (Category root : tenant.categories()) {
             addServices(root, null, services);
         }
+        // A tenant that requires the date and time describes it as a service attribute (metadata).
+        boolean metadata = tenant.intake().dateTimeRequired() || tenant.intake().publicityConfirmation();
+        services.forEach(s -> ((Map<String, Object>) s).put("metadata", metadata));
         return render(format, "services", services, "service");
     }
 
@@ -126,6 +132,18 @@ class Open311Controller {
             attribute.put("description", "Дата и время проблемы");
             attributes.add(attribute);
         }
+        if (tenant.intake().publicityConfirmation()) {
+            Map<String, Object> attribute = new LinkedHashMap<>();
+            attribute.put("variable", true);
+            attribute.put("code", "publicity_confirmed");
+            attribute.put("datatype", "singlevaluelist");
+            attribute.put("required", true);
+            attribute.put("datatype_description", "Автор подтверждает, что сообщение будет опубликовано");
+            attribute.put("order", attributes.size() + 1);
+            attribute.put("description", "Согласие на публикацию");
+            attribute.put("values", List.of(Map.of("key", "true", "name", "Да")));
+            attributes.add(attribute);
+        }
         definition.put("attributes", attributes);
         return render(format, "service_definition", definition, "attribute");
     }
@@ -154,7 +172,8 @@ class Open311Controller {
         String name = String.join(" ", nonBlank(form.get("first_name")), nonBlank(form.get("last_name"))).strip();
         Author author = new Author(null, name.isEmpty() ? null : name, form.get("email"), form.get("phone"));
         SubmitMessage submission = new SubmitMessage(null, form.get("description"), form.get("service_code"),
-                new Place(lat, lon, form.get("address_string")), occurredAt, true, List.of(),
+                new Place(lat, lon, form.get("address_string")), occurredAt,
+                "true".equalsIgnoreCase(form.get("attribute[publicity_confirmed]")), List.of(),
                 form.get("external_id"), null);
         try {
             Receipt receipt = intake.submit(submission, author, Message.Channel.OPEN311);
@@ -165,10 +184,12 @@ class Open311Controller {
             return render(format, "service_requests", List.of(created), "request", HttpStatus.CREATED);
         } catch (InvalidInputException e) {
             List<Object> errors = new ArrayList<>();
+            java.util.Locale locale = tenants.currentLocale();
             e.problems().forEach(p -> {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("code", 400);
-                error.put("description", p.field() + ": " + p.code());
+                error.put("description", open311Field(p.field()) + ": "
+                        + bundle.getMessage(p.code(), p.args().toArray(), p.code(), locale));
                 errors.add(error);
             });
             return render(format, "errors", errors, "error", HttpStatus.BAD_REQUEST);
@@ -218,6 +239,20 @@ class Open311Controller {
         entry.put("service_request_id", token);
         entry.put("token", token);
         return render(format, "service_requests", List.of(entry), "request");
+    }
+
+    /** GeoReport's names for the fields a message has. */
+    private static String open311Field(String field) {
+        return switch (field) {
+            case "text" -> "description";
+            case "categoryId" -> "service_code";
+            case "place", "place.address" -> "address_string";
+            case "place.latitude" -> "lat";
+            case "place.longitude" -> "long";
+            case "occurredAt" -> "attribute[occurred_at]";
+            case "publicityConfirmed" -> "attribute[publicity_confirmed]";
+            default -> field;
+        };
     }
 
     private static String status(MessageView v) {

@@ -90,7 +90,8 @@ public class ApiSecurityConfiguration {
                     .orElseThrow(() -> new BadCredentialsException("unknown or revoked integration token"));
         };
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), sameTenant()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), sameTenant(),
+                accessTokenOfThisHost()));
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             List<GrantedAuthority> all = new ArrayList<>();
@@ -113,10 +114,10 @@ public class ApiSecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(resolver)
                         .authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED,
-                                "Требуется вход", "A valid bearer token is required")))
+                                "Требуется вход", "Войдите на портал или передайте действительный токен доступа")))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED,
-                                "Требуется вход", "A valid bearer token is required"))
+                                "Требуется вход", "Войдите на портал или передайте действительный токен доступа"))
                         .accessDeniedHandler(denied()));
         return http.build();
     }
@@ -129,6 +130,24 @@ public class ApiSecurityConfiguration {
                         "the token was issued for another tenant", null));
     }
 
+    /**
+     * Only access tokens (they carry {@code scope}; ID tokens do not) issued by this very host: an ID token or a
+     * token of another issuer is not an API credential.
+     */
+    private static OAuth2TokenValidator<Jwt> accessTokenOfThisHost() {
+        return jwt -> {
+            var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+            String host = attributes instanceof org.springframework.web.context.request.ServletRequestAttributes s
+                    ? s.getRequest().getServerName() : null;
+            String issuerHost = jwt.getIssuer() == null ? null : jwt.getIssuer().getHost();
+            boolean accessToken = jwt.hasClaim("scope");
+            boolean sameIssuer = host != null && host.equalsIgnoreCase(issuerHost);
+            return accessToken && sameIssuer ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                            "not an access token issued by this host", null));
+        };
+    }
+
     private static AuthenticationEntryPoint problem(int status, String title, String detail) {
         return (request, response, e) -> write(response, status, title, detail);
     }
@@ -136,6 +155,23 @@ public class ApiSecurityConfiguration {
     private static AccessDeniedHandler denied() {
         return (request, response, e) -> write(response, HttpServletResponse.SC_FORBIDDEN, "Недостаточно прав",
                 e.getMessage());
+    }
+
+    private static String jsonText(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail)
@@ -146,7 +182,7 @@ public class ApiSecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + (detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"}";
+                + jsonText(detail) + "\"}";
         response.getWriter().write(json);
     }
 }

@@ -6,7 +6,7 @@ package ru.civic.platform.workflow;
  */
 public class ActionDeniedException extends RuntimeException {
 
-    public enum Why { NOT_AT_THIS_STAGE, ROLE, NOT_ASSIGNEE, NOT_AUTHOR, NOT_AVAILABLE }
+    public enum Why { NOT_AT_THIS_STAGE, ROLE, NOT_ASSIGNEE, NOT_AUTHOR, NOT_AVAILABLE, OTHER_ORGANISATION }
 
     private final Why why;
 

@@ -48,6 +48,7 @@ public class WorkflowService {
     static final int MAX_TEXT = 10_000;
 
     private final TenantRegistry tenants;
+    private final ru.civic.platform.message.Attachments attachments;
     private final MessageStore store;
     private final MessageDeadlines deadlines;
     private final AccountService accounts;
@@ -55,10 +56,11 @@ public class WorkflowService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public WorkflowService(TenantRegistry tenants, MessageStore store, MessageDeadlines deadlines,
+    public WorkflowService(TenantRegistry tenants, ru.civic.platform.message.Attachments attachments, MessageStore store, MessageDeadlines deadlines,
             AccountService accounts, WorkflowNotifications notifications, ApplicationEventPublisher events,
             Clock clock) {
         this.tenants = tenants;
+        this.attachments = attachments;
         this.store = store;
         this.deadlines = deadlines;
         this.accounts = accounts;
@@ -72,8 +74,13 @@ public class WorkflowService {
     public List<AvailableAction> availableActions(String number, Actor actor) {
         TenantConfiguration tenant = tenants.currentConfiguration();
         Message message = store.findByNumber(number).orElseThrow(() -> new MessageNotFoundException(number));
+        boolean staff = actor.roles().stream().anyMatch(Role::isStaff);
+        boolean author = actor.accountId() != null && actor.accountId().equals(message.getAuthorId());
+        if (!message.isPublished() && !staff && !author) {
+            throw new MessageNotFoundException(number); // unpublished numbers cannot be probed
+        }
         Stage stage = tenant.workflow().requiredStage(message.getStage());
-        if (actingRole(stage, message, actor).isEmpty()) {
+        if (actingRole(tenant, stage, message, actor).isEmpty()) {
             return List.of();
         }
         return stage.actions().stream()
@@ -90,7 +97,7 @@ public class WorkflowService {
         Action action = stage.action(actionId).orElseThrow(() -> new ActionDeniedException(
                 ActionDeniedException.Why.NOT_AT_THIS_STAGE,
                 "action '" + actionId + "' is not available at stage '" + stage.id() + "'"));
-        String role = actingRole(stage, message, actor).orElseThrow(() -> denial(stage, message, actor));
+        String role = actingRole(tenant, stage, message, actor).orElseThrow(() -> denial(tenant, stage, message, actor));
         if (action.availableWhen() != null && !holds(action.availableWhen(), tenant, message, null, input)) {
             throw new ActionDeniedException(ActionDeniedException.Why.NOT_AVAILABLE,
                     "action '" + actionId + "' needs " + action.availableWhen());
@@ -99,7 +106,16 @@ public class WorkflowService {
 
         Instant now = clock.instant();
         String fromStage = message.getStage();
+        String categoryBefore = message.getCategoryId();
         apply(tenant, message, action, input, inputs, actor, now);
+        if (!java.util.Objects.equals(categoryBefore, message.getCategoryId()) && message.getDueAt() != null
+                && message.getRatedAt() == null && deadlines.countsFromReceipt(tenant, message.getDueRule())) {
+            // A category set by the moderator may carry its own period (Tynda's accelerated categories, 3.9):
+            // the deadline started at receipt is counted again from the receipt with it.
+            String rule = message.getDueRule();
+            deadlines.dueAt(tenant, rule, message.getCategoryId(), message.getReceivedAt(), true)
+                    .ifPresent(due -> message.startDeadline(rule, due));
+        }
         String target = action.routes().stream()
                 .filter(r -> holds(r.when(), tenant, message, inputs.rating, input))
                 .map(Route::to).findFirst().orElse(action.to());
@@ -116,7 +132,7 @@ public class WorkflowService {
             // A positive rating closes the message: only a rework restarts the deadline.
             boolean restarts = action.type() != ActionType.RATE || inputs.rating.negative();
             if (restarts) {
-                deadlines.dueAt(tenant, rule, message.getCategoryId(), message.getReceivedAt(), now)
+                deadlines.dueAt(tenant, rule, message.getCategoryId(), now, false)
                         .ifPresent(due -> message.startDeadline(rule, due));
             }
         }
@@ -127,9 +143,14 @@ public class WorkflowService {
             // The answer stands from the moment the message reaches an answered stage, whichever action got it there.
             message.answered(now, message.isPublished());
         }
+        if (targetStage.status() == TenantConfiguration.StageStatus.REFUSED
+                || targetStage.status() == TenantConfiguration.StageStatus.CLOSED) {
+            message.stopDeadline(); // nothing is due from a refused or closed message any more
+        }
         if (!target.equals(fromStage)) {
-            Instant stageDue = deadlines.dueAt(tenant, targetStage.deadline(), message.getCategoryId(),
-                    message.getReceivedAt(), now).orElse(null);
+            // A stage entered after receipt (a resubmission, a rework) gets its period from now.
+            Instant stageDue = deadlines.dueAt(tenant, targetStage.deadline(), message.getCategoryId(), now, false)
+                    .orElse(null);
             message.enterStage(targetStage.id(), targetStage.status(), now, stageDue);
         }
         store.append(new MessageTransition(message.getId(), now, actor.actingAs(role), action.id(),
@@ -148,7 +169,7 @@ public class WorkflowService {
     }
 
     /** The role in which the actor acts at this stage, if any. */
-    private static Optional<String> actingRole(Stage stage, Message message, Actor actor) {
+    private static Optional<String> actingRole(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
         if (stage.actedByAuthor() && actor.accountId() != null && actor.accountId().equals(message.getAuthorId())) {
             return Optional.of(Stage.AUTHOR);
         }
@@ -162,7 +183,26 @@ public class WorkflowService {
         }
         return stage.roles().stream()
                 .filter(r -> !Stage.AUTHOR.equals(r) && actor.has(Role.valueOf(r)))
+                .filter(r -> !ANSWERING_ROLES.contains(Role.valueOf(r)) || servesOrganisation(tenant, actor, message))
                 .findFirst();
+    }
+
+    /** Roles that act for an organisation: its officials answer its messages, not another body's. */
+    private static final java.util.Set<Role> ANSWERING_ROLES = java.util.EnumSet.of(Role.EXECUTOR, Role.HEAD);
+
+    /** The actor belongs to the message's organisation or to a body above it (or to none: serves every body). */
+    private static boolean servesOrganisation(TenantConfiguration tenant, Actor actor, Message message) {
+        if (actor.organisation() == null || message.getOrganisationId() == null) {
+            return true;
+        }
+        String org = message.getOrganisationId();
+        for (int depth = 0; org != null && depth < 20; depth++) {
+            if (org.equals(actor.organisation())) {
+                return true;
+            }
+            org = tenant.organisation(org).map(TenantConfiguration.Organisation::parent).orElse(null);
+        }
+        return false;
     }
 
     private static List<UUID> designated(Stage stage, Message message) {
@@ -176,7 +216,7 @@ public class WorkflowService {
         };
     }
 
-    private static ActionDeniedException denial(Stage stage, Message message, Actor actor) {
+    private static ActionDeniedException denial(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
         if (stage.actedByAuthor() && stage.roles().size() == 1) {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_AUTHOR,
                     "only the author acts at stage '" + stage.id() + "'");
@@ -185,6 +225,11 @@ public class WorkflowService {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_ASSIGNEE,
                     "message " + message.getNumber() + " is in the hands of another official at stage '"
                             + stage.id() + "'");
+        }
+        boolean roleHeld = stage.roles().stream().anyMatch(r -> !Stage.AUTHOR.equals(r) && actor.has(Role.valueOf(r)));
+        if (roleHeld && !servesOrganisation(tenant, actor, message)) {
+            return new ActionDeniedException(ActionDeniedException.Why.OTHER_ORGANISATION,
+                    "message " + message.getNumber() + " is with organisation " + message.getOrganisationId());
         }
         return new ActionDeniedException(ActionDeniedException.Why.ROLE,
                 "stage '" + stage.id() + "' is worked by " + stage.roles());
@@ -260,10 +305,20 @@ public class WorkflowService {
                 && !in.postponeUntil().isAfter(LocalDate.ofInstant(clock.instant(), tenant.zoneId()))) {
             problems.add(FieldProblem.of("postponeUntil", "workflow.postpone.future"));
         }
-        for (String text : new String[] { in.comment(), in.answer(), in.remarks(), in.text() }) {
-            if (text != null && text.length() > MAX_TEXT) {
-                problems.add(FieldProblem.of("text", "message.text.tooLong", MAX_TEXT, text.length()));
+        for (int i = 0; i < in.attachments().size(); i++) {
+            if (!attachments.exists(in.attachments().get(i))) {
+                problems.add(FieldProblem.of("attachments[" + i + "]", "workflow.attachment.unknown"));
             }
+        }
+        String[][] texts = { { "comment", in.comment() }, { "answer", in.answer() }, { "remarks", in.remarks() },
+                { "text", in.text() } };
+        for (String[] text : texts) {
+            if (text[1] != null && text[1].length() > MAX_TEXT) {
+                problems.add(FieldProblem.of(text[0], "message.text.tooLong", MAX_TEXT, text[1].length()));
+            }
+        }
+        if (in.executorPosition() != null && in.executorPosition().length() > 255) {
+            problems.add(FieldProblem.of("executorPosition", "message.field.tooLong", 255));
         }
         if (action.type() == ActionType.RESUBMIT && in.text() != null && in.text().strip().equals(message.getText())) {
             problems.add(FieldProblem.of("text", "workflow.resubmit.unchanged"));

@@ -43,8 +43,9 @@ class Open311Test {
 
     @BeforeEach
     void keys() {
+        // The federal channel follows its messages through moderation: its token was given the curator's reading.
         tyndaKey = TenantContext.callAs(TenantId.of("tynda"),
-                () -> tokens.issueUnchecked("ПОС (ЕПГУ)", Set.of())).token();
+                () -> tokens.issueUnchecked("ПОС (ЕПГУ)", Set.of(Role.CURATOR))).token();
         tomskKey = TenantContext.callAs(TenantId.of("tomsk"),
                 () -> tokens.issueUnchecked("Томск, мобильное приложение", Set.of())).token();
     }
@@ -104,7 +105,21 @@ class Open311Test {
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("api_key", tomskKey).param("service_code", "potholes").param("description", "Яма"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$[0].description").value("place: message.place.required"));
+                .andExpect(jsonPath("$[0].description").value("address_string: Укажите место: точку на карте или адрес."));
+    }
+
+    @Test
+    void tokenWithoutStaffRoleSeesOnlyWhatThePublicSees() throws Exception {
+        String body = mvc.perform(post("/open311/v2/requests.json").with(on("tomsk.localhost"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("api_key", tomskKey)
+                        .param("service_code", "potholes").param("description", "Яма у остановки")
+                        .param("lat", "56.48").param("long", "84.95"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String number = body.replaceAll(".*\"service_request_id\":\"([^\"]+)\".*", "$1");
+
+        mvc.perform(get("/open311/v2/requests/" + number + ".json").with(on("tomsk.localhost"))
+                        .header("Authorization", "Bearer " + tomskKey))
+                .andExpect(status().isNotFound());
     }
 
     @Test

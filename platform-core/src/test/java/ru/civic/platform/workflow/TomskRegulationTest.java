@@ -89,8 +89,11 @@ class TomskRegulationTest extends LifecycleTestSupport {
         assertThat(queuedEmailSubjects(TOMSK, email(citizen))).contains("Сообщение " + number + " не опубликовано");
         assertThatThrownBy(() -> view(TOMSK, number, guest)).isInstanceOf(MessageNotFoundException.class);
 
-        act(TOMSK, number, "resubmit", ActionInput.builder().text("Яма на дороге у дома 30 по пр. Ленина").build(),
-                citizen);
+        at("Asia/Tomsk", 2026, 3, 20, 10, 0); // Friday
+        TransitionOutcome resubmitted = act(TOMSK, number, "resubmit",
+                ActionInput.builder().text("Яма на дороге у дома 30 по пр. Ленина").build(), citizen);
+        // The corrected proposal gets its own two working days: Monday and Tuesday.
+        assertThat(resubmitted.stageDueAt().atZone(ZONE).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 24));
         TransitionOutcome published = act(TOMSK, number, "publish", ActionInput.none(), operator);
         assertThat(published.status()).isEqualTo(StageStatus.PUBLISHED);
 

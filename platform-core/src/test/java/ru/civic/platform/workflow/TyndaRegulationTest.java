@@ -119,6 +119,35 @@ class TyndaRegulationTest extends LifecycleTestSupport {
         assertThat(receipt.dueAt().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 15));
     }
 
+    @Test
+    void categorySetByTheModeratorBringsTheAcceleratedDeadline() {
+        Actor parent = account(TYNDA, "tyn-parent2", null);
+        Actor moderator = account(TYNDA, "tyn-mod3", null, Role.MODERATOR);
+        at("Asia/Yakutsk", 2026, 6, 2, 10, 0);
+        Receipt receipt = submit(TYNDA, parent, "Дети в школе № 5 остаются без обеда", null, null, null, false,
+                List.of());
+        assertThat(receipt.dueAt().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 7, 2));
+
+        at("Asia/Yakutsk", 2026, 6, 3, 9, 0);
+        TransitionOutcome categorised = act(TYNDA, receipt.number(), "set-category",
+                ActionInput.builder().category("hot-meals-absent").build(), moderator);
+
+        // Still counted from the receipt, now with the appendix's 10 days.
+        assertThat(categorised.dueAt().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 15));
+    }
+
+    @Test
+    void refusedMessageOwesNoDeadline() {
+        Actor citizen = account(TYNDA, "tyn-rude", null);
+        Actor moderator = account(TYNDA, "tyn-mod4", null, Role.MODERATOR);
+        Receipt receipt = submit(TYNDA, citizen, "Неразборчивый текст ывапролд", null, null, null, false, List.of());
+
+        TransitionOutcome refused = act(TYNDA, receipt.number(), "refuse",
+                ActionInput.builder().reason("unreadable").build(), moderator);
+
+        assertThat(refused.dueAt()).isNull();
+    }
+
     private static ActionInput answer(Actor head, List<Actor> agreeing) {
         return ActionInput.builder().result(Result.RESOLVED).answer("Ямочный ремонт будет выполнен до 30 мая")
                 .executorPosition("Главный специалист").head(head.accountId())

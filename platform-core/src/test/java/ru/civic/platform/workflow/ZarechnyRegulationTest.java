@@ -94,6 +94,25 @@ class ZarechnyRegulationTest extends LifecycleTestSupport {
     }
 
     @Test
+    void officialOfAnotherOrganisationCannotAnswer() {
+        Actor citizen = account(ZARECHNY, "zar-lamp", null);
+        Actor moderator = account(ZARECHNY, "zar-mod-lamp", null, Role.MODERATOR);
+        Actor utility = account(ZARECHNY, "zar-vodokanal", "mup-zhskh", Role.EXECUTOR);
+        Actor electrician = account(ZARECHNY, "zar-electric", "gorelektroset", Role.EXECUTOR);
+        Receipt receipt = submit(ZARECHNY, citizen, "Не горит фонарь у подъезда дома 3", "lighting",
+                place(53.19, 45.17, null), java.time.Instant.now().minusSeconds(7200), false, List.of());
+        act(ZARECHNY, receipt.number(), "register", ActionInput.none(), moderator);
+
+        assertThatThrownBy(() -> act(ZARECHNY, receipt.number(), "answer",
+                ActionInput.builder().answer("Не наш вопрос").build(), utility))
+                .isInstanceOfSatisfying(ActionDeniedException.class,
+                        e -> assertThat(e.why()).isEqualTo(ActionDeniedException.Why.OTHER_ORGANISATION));
+        assertThat(act(ZARECHNY, receipt.number(), "answer",
+                ActionInput.builder().answer("Лампа заменена").build(), electrician).status())
+                .isEqualTo(StageStatus.ANSWERED);
+    }
+
+    @Test
     void messageWithoutDateTimeOrPlaceIsRefusedWithEveryProblemNamed() {
         Actor citizen = account(ZARECHNY, "zar-incomplete", null);
 

@@ -32,8 +32,10 @@ class AidsApiController {
     /** Keys are random and tenant-prefixed; the photo service refuses another tenant's keys. */
     @GetMapping("/api/v1/photos/{*key}")
     ResponseEntity<byte[]> photo(@PathVariable String key) {
-        Optional<byte[]> bytes = photos.read(key.startsWith("/") ? key.substring(1) : key);
-        return bytes.map(b -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+        String k = key.startsWith("/") ? key.substring(1) : key;
+        Optional<byte[]> bytes = photos.read(k);
+        return bytes.map(b -> ResponseEntity.ok()
+                        .contentType(k.endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG)
                         .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(30)).cachePublic()).body(b))
                 .orElse(ResponseEntity.notFound().build());
     }

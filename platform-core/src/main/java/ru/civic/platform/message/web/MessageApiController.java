@@ -117,7 +117,16 @@ class MessageApiController {
         SubmitMessage submission = new SubmitMessage(request.kind(), request.text(), request.categoryId(),
                 request.place(), request.occurredAt(), Boolean.TRUE.equals(request.publicityConfirmed()), photos,
                 request.externalId(), request.correctionOf());
-        Receipt receipt = intake.submit(submission, author, channel);
+        Receipt receipt;
+        try {
+            receipt = intake.submit(submission, author, channel);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (submission.externalId() == null) {
+                throw e;
+            }
+            // The same external id sent twice at once: the twin won; answer with its receipt.
+            receipt = intake.submit(submission, author, channel);
+        }
         return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/messages/" + receipt.number()))
                 .body(receipt);
@@ -169,6 +178,7 @@ class MessageApiController {
         cookie.setPath("/");
         cookie.setMaxAge(60 * 60 * 24 * 365);
         cookie.setAttribute("SameSite", "Lax");
+        cookie.setSecure(request.isSecure());
         response.addCookie(cookie);
         return id;
     }

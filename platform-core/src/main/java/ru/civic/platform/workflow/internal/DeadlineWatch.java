@@ -108,7 +108,11 @@ public class DeadlineWatch {
 
     private int handle(TenantConfiguration tenant, Message m, Instant now) {
         Stage stage = tenant.workflow().stage(m.getStage()).orElse(null);
-        if (stage == null) {
+        if (stage == null || stage.status() == TenantConfiguration.StageStatus.REFUSED
+                || stage.status() == TenantConfiguration.StageStatus.CLOSED) {
+            // A stage gone from the workflow, or nothing due any more: settle it so it does not block the batch.
+            m.markOverdueNotified();
+            m.markStageOverdueNotified();
             return 0;
         }
         int handled = 0;

@@ -57,7 +57,10 @@ public class WorkflowNotifications {
             notifyAuthor(tenant, message, action.type().name(), values);
         }
         Set<UUID> staff = new LinkedHashSet<>();
-        if (action.notifies().contains(NotifyTarget.NEXT_ROLES)) {
+        java.util.List<UUID> designated = designated(target, message);
+        if (action.notifies().contains(NotifyTarget.NEXT_ROLES) && !designated.isEmpty()) {
+            staff.addAll(designated); // the officials the message names, not everyone holding the role
+        } else if (action.notifies().contains(NotifyTarget.NEXT_ROLES)) {
             Set<Role> roles = new LinkedHashSet<>();
             target.roles().stream().filter(r -> !Stage.AUTHOR.equals(r)).map(Role::valueOf).forEach(roles::add);
             if (!roles.isEmpty()) {
@@ -76,6 +79,17 @@ public class WorkflowNotifications {
         for (UUID id : staff) {
             accounts.find(id).ifPresent(a -> send(tenant, a, "STAFF_" + target.status().name(), "STAFF", values));
         }
+    }
+
+    private static java.util.List<UUID> designated(Stage stage, Message message) {
+        if (stage.designated() == null) {
+            return java.util.List.of();
+        }
+        return switch (stage.designated()) {
+            case ASSIGNEE -> message.getAssigneeId() == null ? java.util.List.of() : java.util.List.of(message.getAssigneeId());
+            case HEAD -> message.getHeadId() == null ? java.util.List.of() : java.util.List.of(message.getHeadId());
+            case AGREEING -> message.pendingAgreement();
+        };
     }
 
     /** A deadline passed: the staff of the stage hear of it (cabinet and e-mail). */
@@ -140,23 +154,34 @@ public class WorkflowNotifications {
             if (event.startsWith("STAFF_")) {
                 return null;
             }
-            subject = bundle.getMessage("notification.DEFAULT.subject", null, locale);
-            body = bundle.getMessage("notification.DEFAULT.body", null, locale);
+            NotificationTemplate tenantDefault = tenant.notificationTemplates().get("DEFAULT");
+            subject = tenantDefault != null ? tenantDefault.subject()
+                    : bundle.getMessage("notification.DEFAULT.subject", null, locale);
+            body = tenantDefault != null ? tenantDefault.body()
+                    : bundle.getMessage("notification.DEFAULT.body", null, locale);
         }
         return new Text(fill(subject, values), fill(body, values));
     }
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}");
+
+    /** One pass: a comment that itself contains "{answer}" stays as the person wrote it. */
     private static String fill(String template, Map<String, String> values) {
-        String out = template;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            out = out.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
-        }
-        return out;
+        return PLACEHOLDER.matcher(template).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                values.containsKey(m.group(1)) ? java.util.Objects.toString(values.get(m.group(1)), "") : m.group()))
+                .strip();
     }
 
-    private static Map<String, String> values(TenantConfiguration tenant, Message m, Stage target, ActionInput in,
+    private Map<String, String> values(TenantConfiguration tenant, Message m, Stage target, ActionInput in,
             String reasonTitle) {
+        Locale locale = Locale.forLanguageTag(tenant.defaultLocale());
         Map<String, String> values = new LinkedHashMap<>();
+        boolean invited = m.getRefusalReason() != null && tenant.refusalReason(m.getRefusalReason())
+                .map(TenantConfiguration.RefusalReason::inviteToCorrect).orElse(false);
+        // Only where the regulation invites a correction (Tomsk 5.7, Zarechny 5.7), and only where answers are rated.
+        values.put("invitation", invited ? bundle.getMessage("notification.invitation", null, "", locale) : "");
+        values.put("ratingInvitation", tenant.answerRatings().isEmpty() ? ""
+                : bundle.getMessage("notification.ratingInvitation", new Object[] { tenant.name() }, "", locale));
         values.put("number", m.getNumber());
         values.put("portal", tenant.name());
         values.put("stage", target.name());

@@ -12,7 +12,6 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import ru.civic.platform.message.FieldProblem;
 import ru.civic.platform.message.InvalidInputException;
@@ -89,17 +88,6 @@ class ApiProblems {
                 bundle.getMessage("problem.forbidden.detail", null, locale));
         problem.setTitle(bundle.getMessage("problem.forbidden.title", null, locale));
         return org.springframework.http.ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        Locale locale = tenants.currentLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                bundle.getMessage("problem.tooLarge.detail", null, locale));
-        problem.setTitle(bundle.getMessage("problem.invalid.title", null, locale));
-        problem.setProperty("errors", List.of(new FieldError("photos", "photo.totalSize",
-                bundle.getMessage("problem.tooLarge.detail", null, locale))));
-        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
