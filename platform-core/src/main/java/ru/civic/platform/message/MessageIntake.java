@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -50,11 +50,12 @@ public class MessageIntake {
     private final PhotoService photos;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public MessageIntake(TenantRegistry tenants, MessageRepository messages, MessageStore store,
             MessageNumbers numbers, MessageDeadlines deadlines, PhotoService photos, AccountService accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.tenants = tenants;
         this.messages = messages;
         this.store = store;
@@ -63,13 +64,13 @@ public class MessageIntake {
         this.photos = photos;
         this.accounts = accounts;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
      * @throws InvalidInputException with every problem found; nothing is stored then
      */
-    @Transactional
     public Receipt submit(SubmitMessage submission, Author author, Message.Channel channel) {
         TenantConfiguration tenant = tenants.currentConfiguration();
         if (submission.externalId() != null) {
@@ -93,14 +94,32 @@ public class MessageIntake {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        deletePhotosOnRollback(stored);
+        // The number is taken first, on its own (an autocommitted upsert outside the message's transaction): the
+        // tenant's counter row is then locked for one statement, not for the whole insert, so a tenant's
+        // submissions do not queue behind each other (docs/benchmarks/intake-and-supports.md). A failure after
+        // this leaves a gap in the numbers, never a duplicate.
+        String number;
+        try {
+            number = numbers.next(tenant, now);
+        } catch (RuntimeException e) {
+            photos.delete(stored);
+            throw e;
+        }
+        List<StoredPhoto> accepted = stored;
+        return transactions.execute(status -> {
+            deletePhotosOnRollback(accepted);
+            return store(tenant, submission, author, channel, number, accepted, now);
+        });
+    }
 
+    private Receipt store(TenantConfiguration tenant, SubmitMessage submission, Author author,
+            Message.Channel channel, String number, List<StoredPhoto> stored, Instant now) {
         IntakeRules intake = tenant.intake();
         MessageKind kind = submission.kind() == null ? intake.kinds().getFirst() : submission.kind();
         String category = blankToNull(submission.categoryId());
         String organisation = category == null ? null : tenant.responsibleOrganisation(category).orElse(null);
         Stage start = tenant.workflow().requiredStage(tenant.workflow().start());
-        Message message = new Message(UUID.randomUUID(), numbers.next(tenant, now), kind, channel,
+        Message message = new Message(UUID.randomUUID(), number, kind, channel,
                 submission.externalId(), author, submission.text().strip(), category, organisation,
                 submission.place(), submission.occurredAt(), submission.publicityConfirmed(), start.id(),
                 start.status(), now, submission.correctionOf());
