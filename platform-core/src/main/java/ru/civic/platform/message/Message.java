@@ -312,6 +312,18 @@ public class Message {
         return pendingAgreement().isEmpty();
     }
 
+    /** The officials this message names for a stage (Tynda 3.5–3.7); empty when it names nobody yet. */
+    public List<UUID> designated(ru.civic.platform.tenancy.TenantConfiguration.Designated who) {
+        if (who == null) {
+            return List.of();
+        }
+        return switch (who) {
+            case ASSIGNEE -> assigneeId == null ? List.of() : List.of(assigneeId);
+            case HEAD -> headId == null ? List.of() : List.of(headId);
+            case AGREEING -> pendingAgreement();
+        };
+    }
+
     /** Agreeing persons who have not agreed yet. */
     public List<UUID> pendingAgreement() {
         List<UUID> pending = new ArrayList<>(List.of(agreeingIds));

@@ -173,7 +173,7 @@ public class WorkflowService {
         if (stage.actedByAuthor() && actor.accountId() != null && actor.accountId().equals(message.getAuthorId())) {
             return Optional.of(Stage.AUTHOR);
         }
-        List<UUID> designated = designated(stage, message);
+        List<UUID> designated = message.designated(stage.designated());
         if (!designated.isEmpty()) {
             // The message names who acts here (Tynda 3.5–3.7): only they, and they even without the stage's role.
             return designated.contains(actor.accountId())
@@ -205,23 +205,12 @@ public class WorkflowService {
         return false;
     }
 
-    private static List<UUID> designated(Stage stage, Message message) {
-        if (stage.designated() == null) {
-            return List.of();
-        }
-        return switch (stage.designated()) {
-            case ASSIGNEE -> message.getAssigneeId() == null ? List.of() : List.of(message.getAssigneeId());
-            case HEAD -> message.getHeadId() == null ? List.of() : List.of(message.getHeadId());
-            case AGREEING -> message.pendingAgreement();
-        };
-    }
-
     private static ActionDeniedException denial(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
         if (stage.actedByAuthor() && stage.roles().size() == 1) {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_AUTHOR,
                     "only the author acts at stage '" + stage.id() + "'");
         }
-        if (!designated(stage, message).isEmpty()) {
+        if (!message.designated(stage.designated()).isEmpty()) {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_ASSIGNEE,
                     "message " + message.getNumber() + " is in the hands of another official at stage '"
                             + stage.id() + "'");

@@ -57,7 +57,7 @@ public class WorkflowNotifications {
             notifyAuthor(tenant, message, action.type().name(), values);
         }
         Set<UUID> staff = new LinkedHashSet<>();
-        java.util.List<UUID> designated = designated(target, message);
+        java.util.List<UUID> designated = message.designated(target.designated());
         if (action.notifies().contains(NotifyTarget.NEXT_ROLES) && !designated.isEmpty()) {
             staff.addAll(designated); // the officials the message names, not everyone holding the role
         } else if (action.notifies().contains(NotifyTarget.NEXT_ROLES)) {
@@ -79,17 +79,6 @@ public class WorkflowNotifications {
         for (UUID id : staff) {
             accounts.find(id).ifPresent(a -> send(tenant, a, "STAFF_" + target.status().name(), "STAFF", values));
         }
-    }
-
-    private static java.util.List<UUID> designated(Stage stage, Message message) {
-        if (stage.designated() == null) {
-            return java.util.List.of();
-        }
-        return switch (stage.designated()) {
-            case ASSIGNEE -> message.getAssigneeId() == null ? java.util.List.of() : java.util.List.of(message.getAssigneeId());
-            case HEAD -> message.getHeadId() == null ? java.util.List.of() : java.util.List.of(message.getHeadId());
-            case AGREEING -> message.pendingAgreement();
-        };
     }
 
     /** A deadline passed: the staff of the stage hear of it (cabinet and e-mail). */
