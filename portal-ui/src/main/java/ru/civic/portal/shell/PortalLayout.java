@@ -67,6 +67,13 @@ public class PortalLayout extends Div implements RouterLayout {
             title.setText(getTranslation("platform.name"));
         }
         header.add(title);
+        if (tenant.isPresent()) {
+            HorizontalLayout nav = new HorizontalLayout();
+            nav.addClassName("civic-nav");
+            nav.add(navLink("messages", getTranslation("portal.nav.feed")),
+                    navLink("lookup", getTranslation("portal.nav.lookup")));
+            header.add(nav);
+        }
         HorizontalLayout account = new HorizontalLayout();
         account.setAlignItems(FlexComponent.Alignment.CENTER);
         account.getStyle().set("margin-left", "auto");
@@ -121,5 +128,11 @@ public class PortalLayout extends Div implements RouterLayout {
         if (view != null) {
             content.getElement().appendChild(view.getElement());
         }
+    }
+
+    private static Anchor navLink(String href, String text) {
+        Anchor link = new Anchor(href, text);
+        link.getStyle().set("color", "white");
+        return link;
     }
 }

@@ -1,0 +1,136 @@
+package ru.civic.portal.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import ru.civic.platform.account.AccountService;
+import ru.civic.platform.message.Actor;
+import ru.civic.platform.message.Actors;
+import ru.civic.platform.message.Author;
+import ru.civic.platform.message.Message;
+import ru.civic.platform.message.MessageIntake;
+import ru.civic.platform.message.Place;
+import ru.civic.platform.message.SubmitMessage;
+import ru.civic.platform.shared.Role;
+import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.platform.tenancy.TenantId;
+import ru.civic.platform.workflow.ActionInput;
+import ru.civic.platform.workflow.WorkflowService;
+
+/**
+ * The public feed, the message page and the lookup by number, as a guest sees them: published messages only, the
+ * status timeline, and the support button where the tenant lets guests support.
+ */
+@SpringBootTest
+class FeedViewsTest extends SpringBrowserlessTest {
+
+    private static final TenantId TOMSK = TenantId.of("tomsk");
+    private static final TenantId VOLGOGRAD = TenantId.of("volgograd");
+
+    @Autowired
+    MessageIntake intake;
+    @Autowired
+    WorkflowService workflow;
+    @Autowired
+    AccountService accounts;
+
+    private final String marker = UUID.randomUUID().toString().substring(0, 8);
+
+    private String published(TenantId tenant, String category, String publishAction, ActionInput input, Role staffRole,
+            boolean publicity, Instant occurredAt) {
+        return TenantContext.callAs(tenant, () -> {
+            Actor author = Actors.of(accounts.create("feed-a-" + marker, "x", "Автор", null, Set.of(Role.CITIZEN), null));
+            Actor staff = Actors.of(accounts.create("feed-s-" + marker, "x", "Сотрудник", null, Set.of(staffRole), null));
+            String number = intake.submit(new SubmitMessage(null, "Разбита дорога у школы " + marker, category,
+                    new Place(56.5, 84.9, "ул. Школьная, 1"), occurredAt, publicity, List.of(), null, null),
+                    new Author(author.accountId(), author.name(), null, null), Message.Channel.PORTAL).number();
+            workflow.act(number, publishAction, input, staff);
+            return number;
+        });
+    }
+
+    private void openIn(TenantId tenant, String location, Class<? extends com.vaadin.flow.component.Component> view) {
+        cleanVaadinEnvironment();
+        TenantContext.callAs(tenant, () -> {
+            initVaadinEnvironment();
+            return navigate(location, view);
+        });
+    }
+
+    @Test
+    void guestFindsThePublishedMessageInTheFeedAndSupportsItOnce() {
+        String number = published(TOMSK, "potholes", "publish", ActionInput.none(), Role.OPERATOR, false, null);
+
+        openIn(TOMSK, "messages", MessageListView.class);
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains(number);
+
+        openIn(TOMSK, "messages/" + number, MessageDetailsView.class);
+        assertThat(find(Span.class).withClassName("civic-status").single().getText()).isEqualTo("Опубликовано");
+        assertThat(find(ListItem.class).all()).extracting(ListItem::getText)
+                .anySatisfy(t -> assertThat(t).contains("Сообщение получено"))
+                .anySatisfy(t -> assertThat(t).contains("Опубликовать"));
+        Button support = find(Button.class).withClassName("civic-support-button").single();
+        TenantContext.runAs(TOMSK, () -> test(support).click());
+
+        assertThat(find(Span.class).withClassName("civic-support-count").single().getText()).isEqualTo("Поддержали: 1");
+        assertThat(find(Span.class).withClassName("civic-support-hint").single().getText())
+                .isEqualTo("Спасибо, ваша поддержка учтена.");
+        assertThat(support.isEnabled()).isFalse();
+    }
+
+    @Test
+    void volgogradGuestsReadButCannotSupport() {
+        String number = published(VOLGOGRAD, "potholes", "route",
+                ActionInput.builder().organisation("kom-transport").publicity(true).build(), Role.MODERATOR, true,
+                Instant.now().minusSeconds(3600));
+
+        openIn(VOLGOGRAD, "messages/" + number, MessageDetailsView.class);
+
+        Button support = find(Button.class).withClassName("civic-support-button").single();
+        assertThat(support.isEnabled()).isFalse();
+        assertThat(find(Span.class).withClassName("civic-support-hint").single().getText())
+                .contains("только зарегистрированные пользователи");
+    }
+
+    @Test
+    void lookupSaysWhatIsWrongNextToTheField() {
+        openIn(TOMSK, "lookup", LookupView.class);
+        LookupView view = find(LookupView.class).single();
+        TenantContext.runAs(TOMSK, () -> {
+            test(view.number).setValue("TOM-1999-000001");
+            test(find(Button.class).withText("Найти").single()).click();
+        });
+
+        assertThat(view.number.isInvalid()).isTrue();
+        assertThat(view.number.getErrorMessage()).isEqualTo("Сообщения с номером TOM-1999-000001 нет или оно не опубликовано.");
+    }
+
+    @Test
+    void unpublishedMessageIsNotShownToGuests() {
+        String number = TenantContext.callAs(TOMSK, () -> {
+            Actor author = Actors.of(accounts.create("feed-u-" + marker, "x", "Автор", null, Set.of(Role.CITIZEN), null));
+            return intake.submit(new SubmitMessage(null, "Не вывозят мусор " + marker, "potholes",
+                    new Place(56.5, 84.9, null), null, false, List.of(), null, null),
+                    new Author(author.accountId(), author.name(), null, null), Message.Channel.PORTAL).number();
+        });
+
+        openIn(TOMSK, "messages/" + number, MessageDetailsView.class);
+
+        assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("Сообщение не найдено");
+        openIn(TOMSK, "messages", MessageListView.class);
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
+    }
+}
