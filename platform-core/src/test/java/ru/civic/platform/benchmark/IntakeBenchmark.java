@@ -164,6 +164,19 @@ class IntakeBenchmark {
             TenantContext.runAs(TOMSK, () -> workflow.act(r.number(), "publish", ActionInput.none(), operator));
             published.add(r.number());
         }
+        for (TenantId tenant : ALL_TENANTS) {
+            if (!tenant.equals(TOMSK)) {
+                for (int i = 0; i < 50; i++) {
+                    submitOnce(tenant, authors.get(tenant), -1, i);
+                }
+            }
+        }
+        if (settings.analyze) {
+            // As on a database that has been running for a while: the planner knows how the tenants' rows are spread.
+            // Without statistics (a fresh database, until autovacuum's first pass, minutes later), every lookup by
+            // id or number may be planned as a scan of a tenant-leading index: see the plans at the end of the report.
+            asOwner("analyze");
+        }
         report.facts.putAll(serverFacts());
 
         // --- 1. the raw single-row insert rate, and the cost of a borrow through each pool
@@ -247,6 +260,7 @@ class IntakeBenchmark {
         checks.put("numbers unique and gapless per tenant", gaps.isEmpty() ? "yes" : gaps.toString());
         checks.putAll(supportCheck.lines());
         report.facts.put("load average after (1/5/15 min)", loadAverage());
+        report.plans.putAll(plans(published.getFirst()));
 
         // --- what one call sends to PostgreSQL (one client, after everything else; each call is made once untraced
         // first, so that the pooled connection is not idle, which would add the pool's validity check)
@@ -380,6 +394,70 @@ class IntakeBenchmark {
         });
     }
 
+    /**
+     * How PostgreSQL runs the lookups every call makes, after the run: which index, how many rows it had to read to
+     * find one, and whether autovacuum has analysed the table yet. Over a connection of its own (plan_cache_mode is
+     * set on it), as the application role in Tomsk, every statement rolled back.
+     */
+    private Map<String, String> plans(String number) throws SQLException {
+        Map<String, String> plans = new LinkedHashMap<>();
+        UUID someId = TenantContext.callAs(TOMSK, () -> jdbc.sql("select id from message where number = ?").param(number)
+                .query(UUID.class).single());
+        Map<String, List<Object>> statements = new LinkedHashMap<>();
+        statements.put("Hibernate `merge` before the insert (MessageIntake: `saveAndFlush` of a new message): "
+                + "`select … from message m left join message_photo p … where m.id = ? and m.tenant_id = ?`",
+                List.of("select m.id, m.text, m.version, p.message_id, p.position from message m "
+                        + "left join message_photo p on m.id = p.message_id where m.id = ? and m.tenant_id = ?",
+                        UUID.randomUUID(), "tomsk"));
+        statements.put("Supports: `select id, published, author_id from message where number = ?`",
+                List.of("select id, published, author_id from message where number = ?", number));
+        statements.put("Supports: `update message set support_count = support_count + 1 where id = ? returning …`",
+                List.of("update message set support_count = support_count + 1 where id = ? returning support_count",
+                        someId));
+        try (Connection c = DriverManager.getConnection(appRole.url(), appRole.name(),
+                platform.database().rolePassword())) {
+            try (Statement s = c.createStatement()) {
+                // in autocommit: a setting made inside a transaction that is rolled back would be undone
+                s.execute("select set_config('app.tenant_id', 'tomsk', false)");
+            }
+            c.setAutoCommit(false);
+            for (var e : statements.entrySet()) {
+                List<String> parts = new ArrayList<>();
+                for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("set plan_cache_mode = " + mode);
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("explain (analyze, costs off, timing off, summary off) "
+                            + e.getValue().getFirst())) {
+                        for (int i = 1; i < e.getValue().size(); i++) {
+                            ps.setObject(i, e.getValue().get(i));
+                        }
+                        List<String> lines = new ArrayList<>();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String line = rs.getString(1).strip().replaceFirst("^->\\s*", "");
+                                if (line.matches(".* on message( .*)?") || line.startsWith("Rows Removed")
+                                        || line.startsWith("Index Cond") || line.startsWith("Filter")) {
+                                    lines.add(line.replaceAll("\\(actual rows=.*\\)", "").strip());
+                                }
+                            }
+                        }
+                        parts.add(String.join("; ", lines));
+                    }
+                    c.rollback();
+                }
+                plans.put(e.getKey(), "custom: " + parts.get(0) + " / generic: " + parts.get(1));
+            }
+        }
+        plans.put("statistics of `message` at the end", jdbc.sql("""
+                select 'last autoanalyze ' || coalesce(s.last_autoanalyze::text, 'never') || ', autoanalyze count '
+                       || s.autoanalyze_count || ', rows modified since analyze ' || s.n_mod_since_analyze
+                       || ', reltuples ' || c.reltuples
+                from pg_stat_user_tables s join pg_class c on c.oid = s.relid where s.relname = 'message'""")
+                .query(String.class).single());
+        return plans;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // the raw side
 
@@ -482,13 +560,13 @@ class IntakeBenchmark {
         TableStats tablesFrom = TableStats.of(jdbc);
         CpuMeter.Sample cpuFrom = cpu.sample();
         PoolTimers poolFrom = PoolTimers.of(meters, poolName);
-        long gcFrom = gcMillis();
+        long gcFrom = GcPauses.now();
         sleepUntil(window[1]);
         WaitSampler.Profile waitProfile = waits.stop();
         TableStats.Delta tableDelta = tablesFrom.until(TableStats.of(jdbc));
         CpuMeter.Sample cpuTo = cpu.sample();
         PoolTimers poolTo = PoolTimers.of(meters, poolName);
-        long gcTo = gcMillis();
+        long gcTo = GcPauses.now();
         for (Thread w : workers) {
             w.join();
         }
@@ -497,7 +575,7 @@ class IntakeBenchmark {
         String mode = "closed, %d %s threads".formatted(threads, settings.virtualThreads ? "virtual" : "platform");
         Phase phase = new Phase(name, mode, 0, all, all.length, settings.duration, failures.get(), calls.get(), 0,
                 List.copyOf(errors), cpuFrom.until(cpuTo), poolFrom == null ? null : poolFrom.until(poolTo),
-                gcTo - gcFrom, waitProfile, tableDelta);
+                GcPauses.between(gcFrom, gcTo), waitProfile, tableDelta);
         System.out.println(phase.row());
         return phase;
     }
@@ -541,7 +619,7 @@ class IntakeBenchmark {
                     tablesFrom = TableStats.of(jdbc);
                     cpuFrom = cpu.sample();
                     poolFrom = PoolTimers.of(meters, poolName);
-                    gcFrom = gcMillis();
+                    gcFrom = GcPauses.now();
                 }
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) {
@@ -583,7 +661,7 @@ class IntakeBenchmark {
         // (CPU and pool figures run until the last call due in the window has ended)
         CpuMeter.Sample cpuTo = cpu.sample();
         PoolTimers poolTo = PoolTimers.of(meters, poolName);
-        long gcTo = gcMillis();
+        long gcTo = GcPauses.now();
         int n = Math.min(recorded.get(), expected);
         long[] all = new long[n];
         for (int i = 0; i < n; i++) {
@@ -593,7 +671,8 @@ class IntakeBenchmark {
         Phase phase = new Phase(name, "open, %,.0f/s".formatted(rate), rate, all, completedInWindow.get(),
                 settings.duration, failures.get(),
                 calls.get(), dropped.get(), List.copyOf(errors), cpuFrom.until(cpuTo),
-                poolFrom == null ? null : poolFrom.until(poolTo), gcTo - gcFrom, waitProfile, tableDelta);
+                poolFrom == null ? null : poolFrom.until(poolTo), GcPauses.between(gcFrom, gcTo), waitProfile,
+                tableDelta);
         System.out.println(phase.row());
         return phase;
     }
@@ -613,9 +692,51 @@ class IntakeBenchmark {
         }
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    /**
+     * Stop-the-world collections, from the JVM's GC notifications (G1's concurrent cycle is not a pause and is left
+     * out): a call that arrives during a pause waits for it, so pauses set the floor of the tail latency.
+     */
+    static final class GcPauses {
+        record Pause(long endMillis, long durationMillis) {
+        }
+
+        record Summary(int count, long totalMillis, long longestMillis) {
+            @Override
+            public String toString() {
+                return "%d / %d / %d".formatted(count, totalMillis, longestMillis);
+            }
+        }
+
+        private static final ConcurrentLinkedQueue<Pause> PAUSES = new ConcurrentLinkedQueue<>();
+
+        static {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener((n, handback) -> {
+                        if (!n.getType().equals(
+                                com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                            return;
+                        }
+                        var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                (javax.management.openmbean.CompositeData) n.getUserData());
+                        if (!info.getGcName().contains("Concurrent")) {
+                            PAUSES.add(new Pause(info.getGcInfo().getEndTime(), info.getGcInfo().getDuration()));
+                        }
+                    }, null, null);
+                }
+            }
+        }
+
+        /** Milliseconds since the JVM started, the clock of GC notifications. */
+        static long now() {
+            return ManagementFactory.getRuntimeMXBean().getUptime();
+        }
+
+        static Summary between(long from, long to) {
+            List<Pause> in = PAUSES.stream().filter(p -> p.endMillis() >= from && p.endMillis() < to).toList();
+            return new Summary(in.size(), in.stream().mapToLong(Pause::durationMillis).sum(),
+                    in.stream().mapToLong(Pause::durationMillis).max().orElse(0));
+        }
     }
 
     private static String ratio(Phase a, Phase raw) {
@@ -677,7 +798,7 @@ class IntakeBenchmark {
     /** The knobs, all system properties ({@code -Dbenchmark.threads=...} on the Maven command line). */
     record Settings(Duration warmup, Duration duration, int threads, boolean virtualThreads, int poolSize,
             int messages, double duplicateShare, double submitRate, double supportRate, Set<String> phases,
-            boolean trace, String ownerSql, String report) {
+            boolean trace, String ownerSql, boolean analyze, String report) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -693,6 +814,7 @@ class IntakeBenchmark {
                     Set.of(System.getProperty("benchmark.phases", "all").split(",")),
                     Boolean.getBoolean("benchmark.trace"),
                     System.getProperty("benchmark.owner-sql", ""),
+                    Boolean.parseBoolean(System.getProperty("benchmark.analyze", "true")),
                     System.getProperty("benchmark.report", "docs/benchmarks/intake-and-supports.md"));
         }
 
@@ -713,6 +835,7 @@ class IntakeBenchmark {
             m.put("benchmark.submit-rate", "%.0f/s (open loop)".formatted(submitRate));
             m.put("benchmark.support-rate", "%.0f/s (open loop)".formatted(supportRate));
             m.put("benchmark.phases", String.join(",", new java.util.TreeSet<>(phases)));
+            m.put("benchmark.analyze", analyze + " (ANALYZE after the set-up)");
             return m;
         }
     }
@@ -723,7 +846,7 @@ class IntakeBenchmark {
      */
     record Phase(String name, String mode, double offered, long[] sorted, long completedInWindow, Duration duration,
             long failures, long calls, long dropped, List<String> errors, CpuMeter.Usage cpu, PoolTimers.Delta pool,
-            long gcMillis, WaitSampler.Profile waits, TableStats.Delta tables) {
+            GcPauses.Summary gc, WaitSampler.Profile waits, TableStats.Delta tables) {
 
         String label() {
             return name + " [" + mode + "]";
@@ -760,18 +883,19 @@ class IntakeBenchmark {
         }
 
         String row() {
-            return "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %d | %s | %s | %d | %s |".formatted(name,
+            return "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %d | %s | %s | %s | %s |".formatted(name,
                     mode + (dropped > 0 ? ", %,d dropped".formatted(dropped) : ""), sorted.length, throughput(), p(50), p(95), p(99), p(99.9), max(), failures,
-                    cpu == null ? "n/a" : cpu.toString(), pool == null ? "–" : pool.toString(), gcMillis,
+                    cpu == null ? "n/a" : cpu.toString(), pool == null ? "–" : pool.toString(), gc,
                     waits == null ? "?" : waits.toString());
         }
 
         static String header() {
             return """
                     | phase | load | measured calls | calls/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | failures \
-                    | CPU (cores): JVM / PostgreSQL / other / idle | app pool: mean wait / mean hold ms | GC ms \
+                    | CPU (cores): JVM / PostgreSQL / kernel irq / other processes / idle | app pool: mean wait / mean hold ms \
+                    | GC pauses: count / total / longest ms \
                     | PostgreSQL sessions (mean): running / lock wait / other wait / in transaction, waiting for the JVM |
-                    |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|""";
+                    |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|""";
         }
     }
 
@@ -785,6 +909,7 @@ class IntakeBenchmark {
         final Map<String, String> checks = new LinkedHashMap<>();
         final Map<String, String> derived = new LinkedHashMap<>();
         final Map<String, RoundTrips> census = new LinkedHashMap<>();
+        final Map<String, String> plans = new LinkedHashMap<>();
         final List<Target> targets = new ArrayList<>();
 
         Report(Settings settings) {
@@ -831,6 +956,9 @@ class IntakeBenchmark {
             md.append("| call | round trips | statements |\n|---|---:|---|\n");
             census.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.roundTrips()).append(" | ")
                     .append(v.describe()).append(" |\n"));
+            md.append("\nPlans of the hot lookups at the end of the run (Tomsk; `EXPLAIN ANALYZE`, custom / generic plan; "
+                    + "the statements as the application sends them):\n\n| statement | plan |\n|---|---|\n");
+            plans.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
             return md.toString();
         }
 
@@ -906,7 +1034,12 @@ class IntakeBenchmark {
         record Attempt(Pair pair, boolean repeat, boolean added) {
         }
 
-        private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        /* Attempts as three longs each in chunks allocated on demand: hundreds of thousands of objects kept to the end
+           would make every young collection copy them, i.e. the benchmark would lengthen the pauses it measures. */
+        private static final int CHUNK_BITS = 16;
+        private static final int CHUNK = 1 << CHUNK_BITS;
+        private final AtomicReferenceArray<long[]> chunks = new AtomicReferenceArray<>(4096);
+        private final AtomicLong count = new AtomicLong();
         private final AtomicReferenceArray<Pair> recent = new AtomicReferenceArray<>(4096);
         private final AtomicLong next = new AtomicLong();
 
@@ -921,14 +1054,37 @@ class IntakeBenchmark {
         }
 
         void record(Pair pair, boolean repeat, boolean added) {
-            attempts.add(new Attempt(pair, repeat, added));
+            long i = count.getAndIncrement();
+            int c = (int) (i >>> CHUNK_BITS);
+            long[] chunk = chunks.get(c);
+            if (chunk == null) {
+                chunks.compareAndSet(c, null, new long[CHUNK * 3]);
+                chunk = chunks.get(c);
+            }
+            int at = (int) (i & (CHUNK - 1)) * 3;
+            chunk[at] = pair.guest().getMostSignificantBits();
+            chunk[at + 1] = pair.guest().getLeastSignificantBits();
+            chunk[at + 2] = ((long) pair.message() << 2) | (repeat ? 2 : 0) | (added ? 1 : 0);
+        }
+
+        /** Read after every caller has finished (thread joins and executor shutdown make the writes visible). */
+        private List<Attempt> attempts() {
+            List<Attempt> all = new ArrayList<>();
+            for (long i = 0, n = count.get(); i < n; i++) {
+                long[] chunk = chunks.get((int) (i >>> CHUNK_BITS));
+                int at = (int) (i & (CHUNK - 1)) * 3;
+                long flags = chunk[at + 2];
+                all.add(new Attempt(new Pair((int) (flags >>> 2), new UUID(chunk[at], chunk[at + 1])),
+                        (flags & 2) != 0, (flags & 1) != 0));
+            }
+            return all;
         }
 
         Summary summary() {
             Map<Pair, int[]> byPair = new HashMap<>();
             long calls = 0, repeats = 0, added = 0, addedByRepeats = 0;
             {
-                for (Attempt a : attempts) {
+                for (Attempt a : attempts()) {
                     calls++;
                     int[] c = byPair.computeIfAbsent(a.pair(), p -> new int[2]);
                     c[0]++;
@@ -1044,13 +1200,15 @@ class IntakeBenchmark {
     }
 
     /**
-     * CPU used during a phase, in cores: this JVM, the PostgreSQL server (the postmaster and its children, found
-     * from our own backend's parent; only for a local server), anything else on the machine, and idle — from
-     * {@code /proc}. "Other" is how busy the machine was with work that is not this benchmark.
+     * CPU used during a phase, in cores, from {@code /proc}: this JVM; the PostgreSQL server (the postmaster and its
+     * children, found from our own backend's parent; only for a local server); the kernel's interrupt work (loopback
+     * networking is mostly softirq, charged to no process); every other process on the machine (another build shows
+     * here); and idle.
      */
     static final class CpuMeter {
         private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
         private final Integer postmaster;
+        private final long self = ProcessHandle.current().pid();
 
         private CpuMeter(Integer postmaster) {
             this.postmaster = postmaster;
@@ -1071,51 +1229,29 @@ class IntakeBenchmark {
             return new CpuMeter(postmaster);
         }
 
-        record Sample(long nanos, long jvmNanos, double pgSeconds, double busySeconds, double idleSeconds) {
+        record Sample(long nanos, double jvm, double pg, double others, double irq, double idle) {
             Usage until(Sample later) {
                 double wall = (later.nanos - nanos) / 1e9;
-                double jvm = (later.jvmNanos - jvmNanos) / 1e9 / wall;
-                double pg = Double.isNaN(pgSeconds) ? Double.NaN : (later.pgSeconds - pgSeconds) / wall;
-                double busy = (later.busySeconds - busySeconds) / wall;
-                double idle = (later.idleSeconds - idleSeconds) / wall;
-                double other = busy - jvm - (Double.isNaN(pg) ? 0 : pg);
-                return new Usage(jvm, pg, Math.max(0, other), idle);
+                return new Usage((later.jvm - jvm) / wall, postmasterKnown() ? (later.pg - pg) / wall : Double.NaN,
+                        (later.irq - irq) / wall, (later.others - others) / wall, (later.idle - idle) / wall);
+            }
+
+            private boolean postmasterKnown() {
+                return !Double.isNaN(pg);
             }
         }
 
-        record Usage(double jvm, double pg, double other, double idle) {
+        record Usage(double jvm, double pg, double irq, double others, double idle) {
             @Override
             public String toString() {
-                return "%.2f / %s / %.2f / %.2f".formatted(jvm, Double.isNaN(pg) ? "?" : "%.2f".formatted(pg), other,
-                        idle);
+                return "%.2f / %s / %.2f / %.2f / %.2f".formatted(jvm, Double.isNaN(pg) ? "?" : "%.2f".formatted(pg),
+                        irq, others, idle);
             }
         }
 
         Sample sample() {
             long now = System.nanoTime();
-            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-            double pg = postmaster == null ? Double.NaN : postgresTicks() / TICKS_PER_SECOND;
-            double busy = 0, idle = 0;
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                // cpu user nice system idle iowait irq softirq steal
-                for (int i = 1; i <= 8 && i < f.length; i++) {
-                    long v = Long.parseLong(f[i]);
-                    if (i == 4 || i == 5) {
-                        idle += v;
-                    } else {
-                        busy += v;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                busy = idle = Double.NaN;
-            }
-            return new Sample(now, jvm, pg, busy / TICKS_PER_SECOND, idle / TICKS_PER_SECOND);
-        }
-
-        private long postgresTicks() {
-            long ticks = 0;
+            double jvm = 0, pg = 0, others = 0, irq = 0, idle = 0;
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path dir : (Iterable<Path>) dirs::iterator) {
                     String name = dir.getFileName().toString();
@@ -1124,14 +1260,26 @@ class IntakeBenchmark {
                     }
                     int pid = Integer.parseInt(name);
                     String[] stat = procStat(pid);
-                    if (stat != null && (pid == postmaster || Integer.parseInt(stat[1]) == postmaster)) {
-                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    if (stat == null) {
+                        continue;
+                    }
+                    double seconds = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS_PER_SECOND;
+                    if (pid == self) {
+                        jvm += seconds;
+                    } else if (postmaster != null && (pid == postmaster || Integer.parseInt(stat[1]) == postmaster)) {
+                        pg += seconds;
+                    } else {
+                        others += seconds;
                     }
                 }
-            } catch (IOException e) {
-                return 0;
+                // cpu user nice system idle iowait irq softirq steal
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                idle = (Long.parseLong(f[4]) + Long.parseLong(f[5])) / TICKS_PER_SECOND;
+                irq = (Long.parseLong(f[6]) + Long.parseLong(f[7])) / TICKS_PER_SECOND;
+            } catch (IOException | RuntimeException e) {
+                return new Sample(now, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            return ticks;
+            return new Sample(now, jvm, postmaster == null ? Double.NaN : pg, others, irq, idle);
         }
 
         /** The fields of /proc/pid/stat after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime. */
