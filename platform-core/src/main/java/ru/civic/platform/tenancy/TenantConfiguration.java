@@ -299,13 +299,18 @@ public record TenantConfiguration(
     }
 
     public record Features(boolean messages, boolean ideas, boolean campaigns, boolean polls, boolean shop,
-            boolean map, List<String> mapLayers, String tileUrl, MapCenter mapCenter) {
+            boolean map, List<String> mapLayers, String tileUrl, String tileAttribution, MapCenter mapCenter) {
 
+        static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
         static final Features DEFAULT = new Features(true, false, false, false, false, true, List.of(),
-                "https://tile.openstreetmap.org/{z}/{x}/{y}.png", null);
+                OSM_TILES, null, null);
 
         public Features {
             mapLayers = mapLayers == null ? List.of() : List.copyOf(mapLayers);
+            tileUrl = tileUrl == null ? OSM_TILES : tileUrl;
+            // OpenStreetMap's tile policy requires the attribution; other servers name their own.
+            tileAttribution = tileAttribution == null && tileUrl.contains("openstreetmap.org")
+                    ? "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>" : tileAttribution;
         }
     }
 
