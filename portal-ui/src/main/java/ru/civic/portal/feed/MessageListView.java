@@ -1,102 +1,250 @@
 package ru.civic.portal.feed;
 
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import ru.civic.platform.message.FeedItem;
+import ru.civic.platform.message.FeedPage;
+import ru.civic.platform.message.FeedQuery;
 import ru.civic.platform.message.MessageLookup;
-import ru.civic.platform.message.MessageView;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantConfiguration.StageStatus;
 import ru.civic.platform.tenancy.TenantRegistry;
+import ru.civic.portal.shell.PlaceMap;
 import ru.civic.portal.shell.PortalLayout;
 
 /**
- * The public feed: published messages of the tenant, newest or most supported first, filtered by category and status.
- * (Districts and periods come with the rest of the portal, issue 4.)
+ * The public feed: published messages of the tenant, newest or most supported first, filtered by category (with its
+ * subcategories), status, district and period, a page at a time, as a list or on the map.
  */
 @Route(value = "messages", layout = PortalLayout.class)
 @AnonymousAllowed
 class MessageListView extends Div implements HasDynamicTitle {
 
-    enum Order { NEWEST, MOST_SUPPORTED }
+    static final int PAGE_SIZE = 20;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private final List<MessageView> published;
+    private final MessageLookup lookup;
+    private final TenantConfiguration tenant;
     private final Div list = new Div();
     private final Select<String> category = new Select<>();
     private final Select<StageStatus> status = new Select<>();
-    private final Select<Order> order = new Select<>();
+    private final Select<String> district = new Select<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Select<FeedQuery.Order> order = new Select<>();
+    private final Span total = new Span();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private final Span pageInfo = new Span();
+    private final Tabs mode = new Tabs();
+    private final Tab asList = new Tab();
+    private final Tab onMap = new Tab();
+    private PlaceMap map;
+    private int page;
+    private FeedPage shown;
 
     MessageListView(MessageLookup lookup, TenantRegistry tenants) {
+        this.lookup = lookup;
+        this.tenant = tenants.currentConfiguration();
         addClassName("civic-feed");
-        TenantConfiguration tenant = tenants.currentConfiguration();
-        published = lookup.published(200);
 
         category.setLabel(getTranslation("portal.feed.category"));
+        category.addClassName("civic-filter-category");
         category.setEmptySelectionAllowed(true);
         category.setEmptySelectionCaption(getTranslation("portal.feed.any"));
         category.setItems(tenant.allCategories().stream().map(TenantConfiguration.Category::id).toList());
-        category.setItemLabelGenerator(id -> id == null ? getTranslation("portal.feed.any")
-                : tenant.category(id).map(TenantConfiguration.Category::name).orElse(id));
+        category.setItemLabelGenerator(id -> id == null ? getTranslation("portal.feed.any") : categoryLabel(id));
+
         status.setLabel(getTranslation("portal.feed.status"));
+        status.addClassName("civic-filter-status");
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("portal.feed.any"));
         status.setItems(StageStatus.values());
         status.setItemLabelGenerator(s -> s == null ? getTranslation("portal.feed.any")
                 : getTranslation("portal.status." + s.name()));
-        order.setLabel(getTranslation("portal.feed.order"));
-        order.setItems(Order.values());
-        order.setItemLabelGenerator(o -> getTranslation("portal.feed.order." + o.name()));
-        order.setValue(Order.NEWEST);
-        category.addValueChangeListener(e -> refresh());
-        status.addValueChangeListener(e -> refresh());
-        order.addValueChangeListener(e -> refresh());
 
+        district.setLabel(getTranslation("portal.feed.district"));
+        district.addClassName("civic-filter-district");
+        district.setEmptySelectionAllowed(true);
+        district.setEmptySelectionCaption(getTranslation("portal.feed.any"));
+        district.setItems(tenant.districts().stream().map(TenantConfiguration.District::id).toList());
+        district.setItemLabelGenerator(id -> id == null ? getTranslation("portal.feed.any")
+                : tenant.district(id).map(TenantConfiguration.District::name).orElse(id));
+        district.setVisible(!tenant.districts().isEmpty());
+
+        from.setLabel(getTranslation("portal.feed.from"));
+        from.addClassName("civic-filter-from");
+        to.setLabel(getTranslation("portal.feed.to"));
+        to.addClassName("civic-filter-to");
+        from.setClearButtonVisible(true);
+        to.setClearButtonVisible(true);
+        from.addValueChangeListener(e -> to.setMin(e.getValue()));
+        to.addValueChangeListener(e -> from.setMax(e.getValue()));
+
+        order.setLabel(getTranslation("portal.feed.order"));
+        order.addClassName("civic-filter-order");
+        order.setItems(FeedQuery.Order.values());
+        order.setItemLabelGenerator(o -> getTranslation("portal.feed.order." + o.name()));
+        order.setValue(FeedQuery.Order.NEWEST);
+
+        for (var field : List.of(category, status, district, order)) {
+            field.addValueChangeListener(e -> firstPage());
+        }
+        from.addValueChangeListener(e -> firstPage());
+        to.addValueChangeListener(e -> firstPage());
+
+        FlexLayout filters = new FlexLayout(category, status, district, from, to, order);
+        filters.addClassName("civic-feed-filters");
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+
+        asList.setLabel(getTranslation("portal.feed.asList"));
+        onMap.setLabel(getTranslation("portal.feed.onMap"));
+        mode.add(asList, onMap);
+        mode.addSelectedChangeListener(e -> render());
+
+        total.addClassName("civic-feed-total");
         list.addClassName("civic-feed-list");
-        add(new H2(getTranslation("portal.feed.title")), new HorizontalLayout(category, status, order), list);
-        refresh();
+        list.getElement().setAttribute("aria-live", "polite");
+
+        previous.setText(getTranslation("portal.feed.previous"));
+        next.setText(getTranslation("portal.feed.next"));
+        previous.addClassName("civic-feed-previous");
+        next.addClassName("civic-feed-next");
+        previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        previous.addClickListener(e -> showPage(page - 1));
+        next.addClickListener(e -> showPage(page + 1));
+        FlexLayout pager = new FlexLayout(previous, pageInfo, next);
+        pager.setAlignItems(FlexLayout.Alignment.CENTER);
+        pager.getStyle().set("gap", "var(--lumo-space-m)");
+
+        add(new H2(getTranslation("portal.feed.title")), filters, mode, total, list, pager);
+        showPage(0);
     }
 
-    private void refresh() {
+    private String categoryLabel(String id) {
+        List<TenantConfiguration.Category> path = new ArrayList<>(tenant.categoryPath(id));
+        java.util.Collections.reverse(path);
+        return String.join(" › ", path.stream().map(TenantConfiguration.Category::name).toList());
+    }
+
+    private void firstPage() {
+        showPage(0);
+    }
+
+    /** Package-private for tests: the query the filters make. */
+    FeedQuery query(int pageNumber) {
+        return new FeedQuery(category.getValue(), status.getValue(), district.getValue(), from.getValue(),
+                to.getValue(), order.getValue(), pageNumber, PAGE_SIZE);
+    }
+
+    private void showPage(int pageNumber) {
+        page = Math.max(0, pageNumber);
+        shown = lookup.feed(query(page));
+        total.setText(getTranslation("portal.feed.total", shown.total()));
+        pageInfo.setText(shown.pages() <= 1 ? "" : getTranslation("portal.feed.page", page + 1, shown.pages()));
+        previous.setEnabled(page > 0);
+        next.setEnabled(page + 1 < shown.pages());
+        previous.setVisible(shown.pages() > 1);
+        next.setVisible(shown.pages() > 1);
+        render();
+    }
+
+    private void render() {
         list.removeAll();
-        Comparator<MessageView> comparator = order.getValue() == Order.MOST_SUPPORTED
-                ? Comparator.comparingInt(MessageView::supportCount).reversed()
-                        .thenComparing(MessageView::receivedAt, Comparator.reverseOrder())
-                : Comparator.comparing(MessageView::receivedAt, Comparator.reverseOrder());
-        List<MessageView> shown = published.stream()
-                .filter(m -> category.getValue() == null || Objects.equals(category.getValue(), m.categoryId()))
-                .filter(m -> status.getValue() == null || status.getValue() == m.status())
-                .sorted(comparator)
-                .toList();
-        if (shown.isEmpty()) {
+        if (mode.getSelectedTab() == onMap) {
+            map = new PlaceMap(tenant, getTranslation("portal.feed.map.label"));
+            map.setHeight("480px");
+            map.setMarkers(shown.items().stream().filter(i -> i.latitude() != null)
+                    .map(i -> new PlaceMap.Marker(i.latitude(), i.longitude(), i.number() + " · "
+                            + (i.categoryName() == null ? "" : i.categoryName()), "messages/" + i.number()))
+                    .toList());
+            list.add(map);
+            return;
+        }
+        if (shown.items().isEmpty()) {
             list.add(new Paragraph(getTranslation("portal.feed.empty")));
         }
-        for (MessageView m : shown) {
-            Div card = new Div();
-            card.addClassName("civic-feed-item");
-            card.add(new Anchor("messages/" + m.number(), m.number()));
-            card.add(new Span(" · " + getTranslation("portal.status." + m.status().name())));
-            if (m.categoryName() != null) {
-                card.add(new Span(" · " + m.categoryName()));
-            }
-            Span supports = new Span(" · " + getTranslation("portal.feed.supports", m.supportCount()));
-            supports.addClassName("civic-support-count");
-            card.add(supports);
-            card.add(new Paragraph(m.text().length() > 300 ? m.text().substring(0, 300) + "…" : m.text()));
-            list.add(card);
+        for (FeedItem m : shown.items()) {
+            list.add(card(m));
         }
     }
+
+    private Div card(FeedItem m) {
+        Div card = new Div();
+        card.addClassName("civic-feed-item");
+        card.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
+                .set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        if (m.thumbnailKey() != null) {
+            Image thumb = new Image("api/v1/photos/" + m.thumbnailKey(), getTranslation("portal.feed.photoOf", m.number()));
+            thumb.setWidth("96px");
+            thumb.setHeight("72px");
+            thumb.getStyle().set("object-fit", "cover").set("flex", "none")
+                    .set("border-radius", "var(--lumo-border-radius-s)");
+            thumb.getElement().setAttribute("loading", "lazy");
+            card.add(thumb);
+        }
+        Div body = new Div();
+        Anchor number = new Anchor("messages/" + m.number(), m.number());
+        number.getStyle().set("font-weight", "600");
+        body.add(number);
+        Span status = new Span(" · " + getTranslation("portal.status." + m.status().name()));
+        status.addClassName("civic-feed-status");
+        body.add(status);
+        body.add(new Span(" · " + DAY.format(m.receivedAt().atZone(tenant.zoneId()))));
+        if (m.categoryName() != null) {
+            body.add(new Span(" · " + m.categoryName()));
+        }
+        if (m.districtName() != null) {
+            Span d = new Span(" · " + m.districtName());
+            d.addClassName("civic-feed-district");
+            body.add(d);
+        }
+        Span supports = new Span(" · " + getTranslation("portal.feed.supports", m.supportCount()));
+        supports.addClassName("civic-support-count");
+        body.add(supports);
+        Paragraph text = new Paragraph(m.excerpt());
+        text.getStyle().set("margin", "var(--lumo-space-xs) 0");
+        body.add(text);
+        if (m.address() != null) {
+            Span address = new Span(m.address());
+            address.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            body.add(address);
+        }
+        card.add(body);
+        return card;
+    }
+
+    // For the browserless tests of this package.
+    Select<String> districtFilter() { return district; }
+    Select<String> categoryFilter() { return category; }
+    DatePicker fromFilter() { return from; }
+    DatePicker toFilter() { return to; }
+    Tabs mode() { return mode; }
+    Tab mapTab() { return onMap; }
+    PlaceMap map() { return map; }
+    FeedPage shown() { return shown; }
 
     @Override
     public String getPageTitle() {

@@ -133,4 +133,90 @@ class FeedViewsTest extends SpringBrowserlessTest {
         openIn(TOMSK, "messages", MessageListView.class);
         assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
     }
+
+    @Test
+    void feedFiltersByDistrictAndPeriodAndShowsTheMessagesOnTheMap() {
+        // Tomsk's districts: 56.52, 84.90 is in Leninsky; the helper's point 56.5, 84.9 too
+        String number = published(TOMSK, "potholes", "publish", ActionInput.none(), Role.OPERATOR, false, null);
+
+        openIn(TOMSK, "messages", MessageListView.class);
+        MessageListView feed = find(MessageListView.class).single();
+        TenantContext.runAs(TOMSK, () -> test(feed.districtFilter()).selectItem("Ленинский район г. Томска"));
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains(number);
+        assertThat(find(Span.class).withClassName("civic-feed-district").all()).extracting(Span::getText)
+                .allMatch(t -> t.contains("Ленинский район"));
+        TenantContext.runAs(TOMSK, () -> test(feed.districtFilter()).selectItem("Советский район г. Томска"));
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
+
+        TenantContext.runAs(TOMSK, () -> {
+            test(feed.districtFilter()).selectItem("Ленинский район г. Томска");
+            test(feed.toFilter()).setValue(java.time.LocalDate.now().minusDays(2));
+        });
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
+        TenantContext.runAs(TOMSK, () -> {
+            test(feed.toFilter()).setValue(null);
+            test(feed.fromFilter()).setValue(java.time.LocalDate.now().minusDays(1));
+        });
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains(number);
+
+        TenantContext.runAs(TOMSK, () -> feed.mode().setSelectedTab(feed.mapTab()));
+        assertThat(feed.map().getMarkers()).anySatisfy(m -> {
+            assertThat(m.label()).startsWith(number);
+            assertThat(m.href()).isEqualTo("messages/" + number);
+            assertThat(m.latitude()).isEqualTo(56.5);
+        });
+    }
+
+    @Test
+    void messagePageShowsPlaceOnTheMapAndLetsTheAuthorRateTheAnswerWithRemarks() {
+        TenantId zarechny = TenantId.of("zarechny");
+        Actor author = TenantContext.callAs(zarechny, () -> Actors.of(accounts.create("rate-a-" + marker, "x",
+                "Автор Оценки", null, Set.of(Role.CITIZEN), null)));
+        String number = TenantContext.callAs(zarechny, () -> {
+            Actor moderator = Actors.of(accounts.create("rate-m-" + marker, "x", "Модератор", null,
+                    Set.of(Role.MODERATOR), "adm-infra"));
+            Actor executor = Actors.of(accounts.create("rate-e-" + marker, "x", "Исполнитель", null,
+                    Set.of(Role.EXECUTOR), "adm-infra"));
+            String n = intake.submit(new SubmitMessage(null, "Яма у дома 12 " + marker, "potholes",
+                    new Place(53.205, 45.17, "ул. Ленина, 12"), Instant.now().minusSeconds(3600), false, List.of(),
+                    null, null), new Author(author.accountId(), author.name(), null, null),
+                    Message.Channel.PORTAL).number();
+            workflow.act(n, "register", ActionInput.none(), moderator);
+            workflow.act(n, "answer", ActionInput.builder().answer("Яма засыпана").build(), executor);
+            return n;
+        });
+        String username = TenantContext.callAs(zarechny, () -> accounts.find(author.accountId()).orElseThrow()
+                .getUsername());
+        ru.civic.portal.TestSignIn.asUser("zarechny", username, author.name(), "CITIZEN");
+        try {
+            openIn(zarechny, "messages/" + number, MessageDetailsView.class);
+            assertThat(find(ru.civic.portal.shell.PlaceMap.class).single().getMarkers())
+                    .singleElement().satisfies(m -> assertThat(m.latitude()).isEqualTo(53.205));
+            assertThat(find(com.vaadin.flow.component.html.Div.class).withClassName("civic-answer").single()
+                    .getElement().getTextRecursively()).contains("Яма засыпана");
+
+            @SuppressWarnings("unchecked")
+            var options = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<Object>) find(
+                    com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).single();
+            TenantContext.runAs(zarechny, () -> {
+                test(options).selectItem("Ответ не устраивает, требуется доработка");
+                test(find(Button.class).withClassName("civic-rating-send").single()).click();
+            });
+            // a negative rating without remarks: the error is at the remarks field, nothing is sent
+            var remarks = find(com.vaadin.flow.component.textfield.TextArea.class).withClassName("civic-rating-remarks")
+                    .single();
+            assertThat(remarks.isInvalid()).isTrue();
+            assertThat(remarks.getErrorMessage()).contains("опишите");
+
+            TenantContext.runAs(zarechny, () -> {
+                test(remarks).setValue("Яму только засыпали песком");
+                test(find(Button.class).withClassName("civic-rating-send").single()).click();
+            });
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withClassName("civic-rating-given")
+                    .single().getText()).contains("Ответ не устраивает");
+            assertThat(find(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).all()).isEmpty();
+        } finally {
+            ru.civic.portal.TestSignIn.out();
+        }
+    }
 }
