@@ -126,6 +126,11 @@ public class Account {
     }
 
     /** Gubkinsky 3.9: a blocked author may sign in and read, but sends nothing more; the reason is kept. */
+    void changeProfile(String displayName, String email) {
+        this.displayName = displayName;
+        this.email = email;
+    }
+
     public void block(String reason, Instant at) {
         this.blockedAt = at;
         this.blockedReason = reason;

@@ -59,6 +59,35 @@ public class AccountService {
         return accounts.search(text);
     }
 
+    /**
+     * A person changes their own name and e-mail in the cabinet. Problems come back per field (nothing is saved then).
+     */
+    @Transactional
+    public List<ProfileProblem> updateProfile(UUID id, String displayName, String email) {
+        List<ProfileProblem> problems = new java.util.ArrayList<>();
+        String name = displayName == null ? "" : displayName.strip();
+        String mail = email == null ? "" : email.strip();
+        if (name.isEmpty()) {
+            problems.add(new ProfileProblem("displayName", "account.name.required", List.of()));
+        } else if (name.length() > 200) {
+            problems.add(new ProfileProblem("displayName", "account.name.tooLong", List.of(200)));
+        }
+        if (!mail.isEmpty() && !EMAIL.matcher(mail).matches()) {
+            problems.add(new ProfileProblem("email", "account.email.invalid", List.of()));
+        }
+        if (problems.isEmpty()) {
+            Account account = accounts.findById(id).orElseThrow();
+            account.changeProfile(name, mail.isEmpty() ? null : mail);
+        }
+        return problems;
+    }
+
+    /** A problem with one field of a profile: the field, a message key and its arguments. */
+    public record ProfileProblem(String field, String code, List<Object> args) {
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
     /** Gubkinsky 3.9: the author is blocked with the reason; an already blocked account keeps its first reason. */
     @Transactional
     public void block(UUID id, String reason, java.time.Instant at) {

@@ -22,6 +22,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import ru.civic.platform.message.Actors;
+import ru.civic.platform.notification.Notifications;
 import ru.civic.platform.security.Permissions;
 import ru.civic.platform.security.PortalSignIn;
 import ru.civic.platform.tenancy.Tenant;
@@ -38,7 +40,8 @@ public class PortalLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
 
-    public PortalLayout(TenantRegistry tenants, AuthenticationContext authentication) {
+    public PortalLayout(TenantRegistry tenants, AuthenticationContext authentication, Actors actors,
+            Notifications notifications) {
         addClassName("civic-portal");
         getStyle().set("min-height", "100vh").set("display", "flex").set("flex-direction", "column");
         Optional<Tenant> tenant = TenantContext.currentTenant().flatMap(tenants::find);
@@ -83,6 +86,14 @@ public class PortalLayout extends Div implements RouterLayout {
             Span name = new Span(Optional.ofNullable(user.get().getClaimAsString("name"))
                     .orElse(user.get().getSubject()));
             account.add(name);
+            if (tenant.isPresent()) {
+                long unread = unreadCount(actors, notifications);
+                Anchor cabinet = new Anchor("cabinet", unread == 0 ? getTranslation("portal.nav.cabinet")
+                        : getTranslation("portal.nav.cabinet.unread", unread));
+                cabinet.addClassName("civic-cabinet-link");
+                cabinet.getStyle().set("color", "inherit");
+                account.add(cabinet);
+            }
             // The workspace link only for those it would let in: staff here, or the owner on the platform host.
             boolean mayEnter = TenantContext.isPlatformScope() ? authentication.hasRole(Permissions.PLATFORM_OWNER)
                     : Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole);
@@ -129,6 +140,11 @@ public class PortalLayout extends Div implements RouterLayout {
         if (view != null) {
             content.getElement().appendChild(view.getElement());
         }
+    }
+
+    private static long unreadCount(Actors actors, Notifications notifications) {
+        return actors.current().map(a -> a.accountId() == null ? 0L : notifications.unreadCount(a.accountId()))
+                .orElse(0L);
     }
 
     private static Anchor navLink(String href, String text) {
