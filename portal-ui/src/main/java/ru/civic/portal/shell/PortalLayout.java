@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -36,6 +37,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
  * On the platform host: the platform's own neutral frame.
  */
 @AnonymousAllowed
+@StyleSheet("context://civic/portal.css")
 public class PortalLayout extends Div implements RouterLayout {
 
     private final Main content = new Main();
@@ -131,7 +133,13 @@ public class PortalLayout extends Div implements RouterLayout {
                 footer.add(new Paragraph(contacts));
             }
         });
-        add(header, content, footer);
+        // Keyboard users skip the header straight to the page's content.
+        content.setId("civic-main");
+        content.getElement().setAttribute("tabindex", "-1");
+        Anchor skip = new Anchor("#civic-main", getTranslation("portal.nav.skipToContent"));
+        skip.setRouterIgnore(true);
+        skip.addClassName("civic-skip-link");
+        add(skip, header, content, footer);
     }
 
     @Override
