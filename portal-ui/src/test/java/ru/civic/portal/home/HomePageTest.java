@@ -99,8 +99,22 @@ class HomePageTest extends SpringBrowserlessTest {
         assertThat(find(Span.class).withClassName("civic-figure-label").all()).extracting(Span::getText)
                 .contains("messages received");
 
-        // The choice holds on the next page of the visit.
+        // The choice holds on the next page of the visit: in this UI, and in a page opened afresh in the session.
         TenantContext.callAs(TOMSK, () -> navigate("faq", com.vaadin.flow.component.Component.class));
         assertThat(find(com.vaadin.flow.component.html.H2.class).first().getText()).isEqualTo("Questions and answers");
+        com.vaadin.flow.component.UI nextPage = new com.vaadin.flow.component.UI();
+        nextPage.getInternals().setSession(com.vaadin.flow.server.VaadinSession.getCurrent());
+        TenantContext.runAs(TOMSK, () -> com.vaadin.flow.server.VaadinService.getCurrent()
+                .fireUIInitListeners(nextPage));
+        assertThat(nextPage.getLocale()).isEqualTo(java.util.Locale.ENGLISH);
+    }
+
+    @Test
+    void aVisitorWhoHasNotChosenSeesTheTenantsLanguage() {
+        openHome(TOMSK);
+
+        assertThat(find(Button.class).withText("RU").single().getElement().getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains("Сообщения", "Контакты");
     }
 }
