@@ -47,7 +47,8 @@ public record TenantConfiguration(
         TopicPlanRules topicPlan,
         Features features,
         Workflow workflow,
-        java.util.Map<String, NotificationTemplate> notificationTemplates) {
+        java.util.Map<String, NotificationTemplate> notificationTemplates,
+        List<FaqEntry> faq) {
 
     public TenantConfiguration {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
@@ -63,6 +64,7 @@ public record TenantConfiguration(
         features = features == null ? Features.DEFAULT : features;
         notificationTemplates = notificationTemplates == null ? java.util.Map.of()
                 : java.util.Map.copyOf(notificationTemplates);
+        faq = faq == null ? List.of() : List.copyOf(faq);
     }
 
     public Optional<SlaRule> slaRule(String ruleId) {
@@ -134,7 +136,7 @@ public record TenantConfiguration(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Branding(String title, String tagline, String primaryColor, String accentColor,
-            String backgroundColor, Logo logo, Footer footer) {
+            String backgroundColor, Logo logo, Footer footer, String favicon) {
     }
 
     public record Logo(String alt, String svg) {
@@ -186,7 +188,21 @@ public record TenantConfiguration(
 
     public enum OrganisationKind { AUTHORITY, MUNICIPALITY, ORGANISATION, UNIT }
 
-    public record Organisation(String id, String name, OrganisationKind kind, String parent) {
+    /** A responsible body or unit; the contacts and opening hours are reference data for citizens (Zarechny 1.2). */
+    public record Organisation(String id, String name, OrganisationKind kind, String parent, String address,
+            String phone, String email, String hours, String website) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Organisation {
+        }
+
+        public Organisation(String id, String name, OrganisationKind kind, String parent) {
+            this(id, name, kind, parent, null, null, null, null, null);
+        }
+    }
+
+    /** A typical question and its answer, shown on the portal's FAQ page (Zarechny 1.2, 2.5). */
+    public record FaqEntry(String question, String answer) {
     }
 
     public Optional<District> district(String districtId) {

@@ -16,6 +16,8 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import ru.civic.platform.message.MessageFigures;
+import ru.civic.platform.news.News;
 import ru.civic.platform.shared.PlatformProperties;
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantConfiguration;
@@ -34,13 +36,15 @@ class HomeView extends Div implements HasDynamicTitle {
 
     private final PlatformProperties properties;
 
-    HomeView(TenantRegistry tenants, PlatformProperties properties) {
+    HomeView(TenantRegistry tenants, PlatformProperties properties, MessageFigures figures, News news) {
         this.properties = properties;
         addClassName("civic-home");
         Optional<Tenant> tenant = TenantContext.currentTenant().flatMap(tenants::find);
         if (tenant.isPresent()) {
             TenantConfiguration c = tenant.get().configuration();
             title = c.name();
+            var home = news.current(HomeSections.NEWS_ON_HOME);
+            home.maintenance().forEach(m -> add(HomeSections.maintenanceNotice(this, m)));
             H2 heading = new H2(c.branding().title());
             heading.getStyle().set("color", "var(--civic-primary)");
             add(heading);
@@ -48,6 +52,10 @@ class HomeView extends Div implements HasDynamicTitle {
                 add(new Paragraph(c.branding().tagline()));
             }
             add(new Paragraph(getTranslation("portal.home.purpose")));
+            add(HomeSections.figures(this, figures.current()));
+            if (!home.news().isEmpty()) {
+                add(HomeSections.news(this, home.news(), c.zoneId()));
+            }
             UnorderedList topics = new UnorderedList();
             topics.addClassName("civic-topics");
             c.categories().forEach(category -> topics.add(new ListItem(category.name())));

@@ -77,12 +77,16 @@ public class PortalLayout extends Div implements RouterLayout {
             nav.addClassName("civic-nav");
             nav.add(navLink("submit", getTranslation("portal.nav.submit")),
                     navLink("messages", getTranslation("portal.nav.feed")),
-                    navLink("lookup", getTranslation("portal.nav.lookup")));
+                    navLink("lookup", getTranslation("portal.nav.lookup")),
+                    navLink("organisations", getTranslation("portal.nav.organisations")),
+                    navLink("contacts", getTranslation("portal.nav.contacts")),
+                    navLink("faq", getTranslation("portal.nav.faq")));
             header.add(nav);
         }
         HorizontalLayout account = new HorizontalLayout();
         account.setAlignItems(FlexComponent.Alignment.CENTER);
         account.getStyle().set("margin-left", "auto");
+        account.add(new LanguageSwitch());
         Optional<OidcUser> user = authentication.getAuthenticatedUser(OidcUser.class);
         if (user.isPresent()) {
             Span name = new Span(Optional.ofNullable(user.get().getClaimAsString("name"))

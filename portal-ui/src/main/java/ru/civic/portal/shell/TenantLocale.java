@@ -1,5 +1,7 @@
 package ru.civic.portal.shell;
 
+import java.util.Locale;
+
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,8 @@ import ru.civic.platform.tenancy.TenantRegistry;
 
 /**
  * Every new UI starts in the tenant's default language (Russian for all five), not the browser's: the portals are
- * Russian public services. English stays available for a user who chooses it.
+ * Russian public services. English stays available for a user who chooses it ({@link LanguageSwitch}); the choice
+ * is kept in the session and wins over the default.
  */
 @Component
 class TenantLocale implements VaadinServiceInitListener {
@@ -21,6 +24,9 @@ class TenantLocale implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(tenants.currentLocale()));
+        event.getSource().addUIInitListener(ui -> {
+            Locale chosen = LanguageSwitch.chosen(ui.getUI().getSession());
+            ui.getUI().setLocale(chosen != null ? chosen : tenants.currentLocale());
+        });
     }
 }
