@@ -52,6 +52,15 @@ class HomeView extends Div implements HasDynamicTitle {
                 add(new Paragraph(c.branding().tagline()));
             }
             add(new Paragraph(getTranslation("portal.home.purpose")));
+            // The two things most visitors came for, first: send a message, or see what others sent.
+            Anchor send = new Anchor("submit", getTranslation("portal.nav.submit"));
+            send.addClassName("civic-cta");
+            send.getStyle().set("display", "inline-block").set("padding", "var(--lumo-space-s) var(--lumo-space-l)")
+                    .set("background", "var(--civic-primary)").set("color", "#fff").set("font-weight", "600")
+                    .set("border-radius", "var(--lumo-border-radius-m)").set("text-decoration", "none")
+                    .set("margin-right", "var(--lumo-space-m)");
+            Anchor feed = new Anchor("messages", getTranslation("portal.home.seeFeed"));
+            add(new Div(send, feed));
             add(HomeSections.figures(this, figures.current()));
             if (!home.news().isEmpty()) {
                 add(HomeSections.news(this, home.news(), c.zoneId()));
