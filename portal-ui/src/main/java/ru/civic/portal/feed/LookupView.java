@@ -18,6 +18,7 @@ import ru.civic.portal.shell.PortalLayout;
 /** Finding a message and its answer by the public number given on receipt (Zarechny 5.2, 6.5). */
 @Route(value = "lookup", layout = PortalLayout.class)
 @AnonymousAllowed
+@ru.civic.portal.shell.PublicReading
 class LookupView extends Div implements HasDynamicTitle {
 
     final TextField number = new TextField();

@@ -51,6 +51,7 @@ import ru.civic.portal.shell.PortalLayout;
  */
 @Route(value = "messages/:number", layout = PortalLayout.class)
 @AnonymousAllowed
+@ru.civic.portal.shell.PublicReading
 class MessageDetailsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String GUEST_COOKIE = "civic_guest";

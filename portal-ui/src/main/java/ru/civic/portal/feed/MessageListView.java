@@ -38,6 +38,7 @@ import ru.civic.portal.shell.PortalLayout;
  */
 @Route(value = "messages", layout = PortalLayout.class)
 @AnonymousAllowed
+@ru.civic.portal.shell.PublicReading
 class MessageListView extends Div implements HasDynamicTitle {
 
     static final int PAGE_SIZE = 20;
