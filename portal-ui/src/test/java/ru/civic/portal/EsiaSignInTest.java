@@ -179,4 +179,22 @@ class EsiaSignInTest {
             assertThat(URI.create(result.url()).getQuery()).isEqualTo("error");
         }
     }
+
+    @Test
+    void whenEsiaRefusesTheCitizenIsBackOnTheSignInPageWithAMessageAndNotSignedIn() throws Exception {
+        esia.signsInAs = new FakeEsia.Person("1000000099", "Отказ Тест");
+        esia.clientSecret = "the platform does not know this one";
+        try (PortalHttpClient browser = new PortalHttpClient()) {
+            loginPage(browser, "tomsk.localhost");
+            PortalHttpClient.Page page = browser.follow(url("tomsk.localhost", "/oauth2/authorization/esia"));
+
+            assertThat(page.url()).as(String.join("\n", browser.trail)).isEqualTo(url("tomsk.localhost", "/login?esiaError"));
+            assertThat(page.body()).contains("Не удалось войти через Госуслуги").contains("Войти через Госуслуги");
+            assertThat(browser.get(url("tomsk.localhost", "/admin")).status()).as("not signed in").isEqualTo(302);
+        } finally {
+            esia.clientSecret = "fake-esia-secret";
+        }
+        TenantContext.runAs(TenantId.of("tomsk"),
+                () -> assertThat(accounts.hasExternalIdentity("esia", "1000000099")).isFalse());
+    }
 }

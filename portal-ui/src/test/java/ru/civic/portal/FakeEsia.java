@@ -44,7 +44,8 @@ final class FakeEsia implements AutoCloseable {
     private final RSAKey key;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final String clientId;
-    private final String clientSecret;
+    /** The secret the token endpoint accepts; a test may change it to see a refusal. */
+    volatile String clientSecret;
     /** The query of every authorization request received. */
     final List<Map<String, String>> authorizationRequests = new CopyOnWriteArrayList<>();
     volatile Person signsInAs = new Person("1000000001", "Иванова Мария Петровна");
