@@ -103,7 +103,8 @@ class CitizenRegistrationTest {
         }
         try (PortalHttpClient browser = new PortalHttpClient()) {
             PortalHttpClient.Page login = browser.follow(url("zarechny.localhost", "/oauth2/authorization/portal"));
-            PortalHttpClient.Page portal = browser.signIn(login, email, "zarechny-pass");
+            PortalHttpClient.Page portal = browser.signIn(login, email.toUpperCase(java.util.Locale.ROOT),
+                    "zarechny-pass");
             assertThat(portal.url()).as(String.join("\n", browser.trail)).isEqualTo(url("zarechny.localhost", "/"));
             assertSignedInAsCitizen(browser, "zarechny.localhost", port);
         }

@@ -38,7 +38,11 @@ class ScopedUserDetailsService implements UserDetailsService {
         }
         var tenant = TenantContext.currentTenant().orElseThrow(() -> new UsernameNotFoundException(username));
         // An account without a password (signed up through ESIA) cannot sign in with the form.
+        // Self-registered citizens' user name is their e-mail address, stored in lower case; typed as they like.
         return accounts.findByUsername(username)
+                .or(() -> username.contains("@")
+                        ? accounts.findByUsername(username.toLowerCase(java.util.Locale.ROOT))
+                        : java.util.Optional.empty())
                 .filter(a -> tenant.value().equals(a.getTenantId()))
                 .filter(a -> a.getPasswordHash() != null)
                 .map(a -> user(a.getUsername(), a.getPasswordHash(), a.getRoles().stream().sorted().toList(),
