@@ -88,6 +88,27 @@ final class PortalHttpClient implements AutoCloseable {
         return page;
     }
 
+    /**
+     * Submits a form to {@code path} on the host of {@code formPage}, with the CSRF token found on that page, and
+     * follows the redirects that come after; returns the page it ends on.
+     */
+    Page submit(Page formPage, String path, java.util.Map<String, String> fields) throws IOException {
+        Matcher csrf = CSRF.matcher(formPage.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No form at " + formPage.url() + ": " + formPage.body());
+        }
+        HttpPost post = new HttpPost(URI.create(formPage.url()).resolve(path));
+        List<NameValuePair> form = new ArrayList<>();
+        fields.forEach((name, value) -> form.add(new BasicNameValuePair(name, value)));
+        form.add(new BasicNameValuePair("_csrf", csrf.group(1)));
+        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+        Page page = execute(post);
+        for (int hops = 0; hops < 15 && page.location() != null; hops++) {
+            page = get(URI.create(page.url()).resolve(page.location()).toString());
+        }
+        return page;
+    }
+
     /** Copies this client's cookies for one host to another host, as a stolen or shared cookie would travel. */
     void copyCookies(String fromHost, String toHost) {
         cookies.getCookies().stream().filter(c -> c.getDomain().equals(fromHost)).toList().forEach(c -> {

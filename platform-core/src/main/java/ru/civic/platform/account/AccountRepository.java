@@ -15,6 +15,8 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     boolean existsByUsername(String username);
 
+    boolean existsByEmailIgnoreCase(String email);
+
     @Query("select a from Account a where lower(a.displayName) like lower(concat('%', :text, '%')) "
             + "or lower(a.username) like lower(concat('%', :text, '%')) order by a.displayName")
     List<Account> search(String text);

@@ -18,11 +18,61 @@ import ru.civic.platform.tenancy.TenantContext;
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final ExternalIdentityRepository identities;
     private final PasswordEncoder passwords;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords) {
+    AccountService(AccountRepository accounts, ExternalIdentityRepository identities, PasswordEncoder passwords) {
         this.accounts = accounts;
+        this.identities = identities;
         this.passwords = passwords;
+    }
+
+    /**
+     * Self-registration: a citizen of the current tenant only, signing in with the e-mail address as user name.
+     * Whether the tenant allows it is the caller's check (its configuration).
+     *
+     * @throws EmailTakenException when an account of this tenant already has the address (or it as user name)
+     */
+    @Transactional
+    public Account registerCitizen(String displayName, String email, String rawPassword) {
+        TenantContext.getRequiredTenantId();
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (accounts.existsByEmailIgnoreCase(address) || accounts.existsByUsername(address)) {
+            throw new EmailTakenException(address);
+        }
+        try {
+            return accounts.saveAndFlush(new Account(address, passwords.encode(rawPassword), displayName.strip(),
+                    address, Set.of(Role.CITIZEN), null));
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            throw new EmailTakenException(address);
+        }
+    }
+
+    /**
+     * The citizen account of the current tenant linked to this subject at an external OpenID provider; created (and
+     * linked) on the first sign-in. Never linked to an existing account by e-mail: the provider's address is not
+     * proof of owning an account here.
+     */
+    @Transactional
+    public Account signInWithExternalIdentity(String provider, String subject, String displayName, String email) {
+        TenantContext.getRequiredTenantId();
+        return identities.findByProviderAndSubject(provider, subject)
+                .flatMap(identity -> accounts.findById(identity.getAccountId()))
+                .orElseGet(() -> {
+                    String username = provider + ":" + subject;
+                    if (username.length() > 100 || accounts.existsByUsername(username)) {
+                        username = provider + ":" + UUID.randomUUID();
+                    }
+                    Account account = accounts.save(new Account(username, null, displayName, email,
+                            Set.of(Role.CITIZEN), null));
+                    identities.save(new ExternalIdentity(provider, subject, account.getId()));
+                    return account;
+                });
+    }
+
+    /** True when an account is linked to this subject at the external provider. */
+    public boolean hasExternalIdentity(String provider, String subject) {
+        return identities.findByProviderAndSubject(provider, subject).isPresent();
     }
 
     @Transactional

@@ -57,6 +57,7 @@ public class AuthorizationServerConfiguration {
     public static final String PORTAL_CLIENT = "portal";
     static final String PROVIDER_CONTEXT_KEY = "CIVIC_PROVIDER_SECURITY_CONTEXT";
     public static final String LOGIN_PAGE = "/login";
+    public static final String REGISTER_PAGE = "/register";
 
     /** The provider's remembered request (the authorize URL), apart from the portal's (the page to return to). */
     static HttpSessionRequestCache providerRequestCache() {
@@ -89,16 +90,21 @@ public class AuthorizationServerConfiguration {
         return http.build();
     }
 
-    /** The provider's sign-in form (rendered by {@code LoginPageController}). */
+    /**
+     * The provider's sign-in: the form (rendered by {@code LoginPageController}), self-registration ({@code
+     * RegistrationController}) and sign-in through ESIA where the tenant offers it ({@link EsiaSignIn}).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain providerLoginChain(HttpSecurity http, UserDetailsService users) throws Exception {
-        http.securityMatcher(LOGIN_PAGE)
+    SecurityFilterChain providerLoginChain(HttpSecurity http, UserDetailsService users, EsiaSignIn esia)
+            throws Exception {
+        http.securityMatcher(LOGIN_PAGE, REGISTER_PAGE, EsiaSignIn.AUTHORIZATION_PATH, EsiaSignIn.CALLBACK_PATH)
                 .securityContext(c -> c.securityContextRepository(providerContextRepository()))
                 .requestCache(r -> r.requestCache(providerRequestCache()))
                 .userDetailsService(users)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).permitAll());
+        esia.apply(http);
         return http.build();
     }
 

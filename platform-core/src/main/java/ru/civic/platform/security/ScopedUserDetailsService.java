@@ -8,6 +8,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import ru.civic.platform.account.Account;
 import ru.civic.platform.account.AccountService;
 import ru.civic.platform.account.PlatformAccountService;
 import ru.civic.platform.shared.Role;
@@ -36,11 +37,25 @@ class ScopedUserDetailsService implements UserDetailsService {
                     .orElseThrow(() -> new UsernameNotFoundException(username));
         }
         var tenant = TenantContext.currentTenant().orElseThrow(() -> new UsernameNotFoundException(username));
+        // An account without a password (signed up through ESIA) cannot sign in with the form.
+        // Self-registered citizens' user name is their e-mail address, stored in lower case; typed as they like.
         return accounts.findByUsername(username)
+                .or(() -> username.contains("@")
+                        ? accounts.findByUsername(username.toLowerCase(java.util.Locale.ROOT))
+                        : java.util.Optional.empty())
                 .filter(a -> tenant.value().equals(a.getTenantId()))
+                .filter(a -> a.getPasswordHash() != null)
                 .map(a -> user(a.getUsername(), a.getPasswordHash(), a.getRoles().stream().sorted().toList(),
                         a.isEnabled()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** The account as the provider's signed-in principal, for sign-ins that did not use the password form. */
+    UserDetails forAccount(Account account) {
+        User user = (User) user(account.getUsername(), "", account.getRoles().stream().sorted().toList(),
+                account.isEnabled());
+        user.eraseCredentials();
+        return user;
     }
 
     /**

@@ -17,8 +17,12 @@ class SecurityBeans {
         return signIn.clientRegistrations();
     }
 
+    /** The portal's ID tokens are the platform's own; any other registration is ESIA's. */
     @Bean
-    JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(PortalSignIn signIn) {
-        return signIn.idTokenDecoderFactory();
+    JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(PortalSignIn signIn, EsiaSignIn esia) {
+        JwtDecoderFactory<ClientRegistration> platform = signIn.idTokenDecoderFactory();
+        JwtDecoderFactory<ClientRegistration> external = esia.idTokenDecoderFactory();
+        return registration -> AuthorizationServerConfiguration.PORTAL_CLIENT.equals(registration.getRegistrationId())
+                ? platform.createDecoder(registration) : external.createDecoder(registration);
     }
 }

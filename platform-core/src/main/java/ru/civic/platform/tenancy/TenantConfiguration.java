@@ -157,7 +157,21 @@ public record TenantConfiguration(
     public record Registration(boolean selfRegistration, Esia esia) {
     }
 
-    public record Esia(boolean enabled, boolean required) {
+    /**
+     * ESIA (Gosuslugi) as an external OpenID provider. The client secret is never in the document: it is read from
+     * the environment variable or property named by {@code clientSecretVariable}.
+     */
+    public record Esia(boolean enabled, boolean required, String issuerUri, String authorizationUri,
+            String tokenUri, String jwkSetUri, String userInfoUri, String clientId, String clientSecretVariable,
+            List<String> scopes) {
+
+        public Esia {
+            scopes = scopes == null || scopes.isEmpty() ? List.of("openid") : List.copyOf(scopes);
+        }
+
+        public Esia(boolean enabled, boolean required) {
+            this(enabled, required, null, null, null, null, null, null, null, null);
+        }
     }
 
     public enum MessageKind { PROBLEM, PROPOSAL, IDEA }
