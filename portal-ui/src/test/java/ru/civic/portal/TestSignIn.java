@@ -26,6 +26,16 @@ public final class TestSignIn {
                 new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, token), authorities, "portal"));
     }
 
+    /** Signs in as a particular account (its user name is the ID token's subject, as the platform issues it). */
+    public static void asUser(String issuedFor, String username, String displayName, String... roles) {
+        OidcIdToken token = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(600),
+                Map.of("sub", username, "tenant", issuedFor, "roles", List.of(roles), "name", displayName));
+        List<SimpleGrantedAuthority> authorities = Arrays.stream(roles)
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, token), authorities, "portal"));
+    }
+
     public static void out() {
         SecurityContextHolder.clearContext();
     }

@@ -79,6 +79,9 @@ public class Message {
     private Double latitude;
     private Double longitude;
     private String address;
+    /** Derived from the point by the tenant's district polygons at intake (the public feed filters by it). */
+    @Column(name = "district_id")
+    private String districtId;
     @Column(name = "occurred_at")
     private Instant occurredAt;
 
@@ -190,6 +193,10 @@ public class Message {
         this.receivedAt = receivedAt;
         this.stageEnteredAt = receivedAt;
         this.correctionOf = correctionOf;
+    }
+
+    void placeInDistrict(String districtId) {
+        this.districtId = districtId;
     }
 
     void attachPhotos(List<MessagePhoto> stored) {
@@ -379,6 +386,7 @@ public class Message {
     public Double getLatitude() { return latitude; }
     public Double getLongitude() { return longitude; }
     public String getAddress() { return address; }
+    public String getDistrictId() { return districtId; }
     public Instant getOccurredAt() { return occurredAt; }
     public boolean isPublicityConfirmed() { return publicityConfirmed; }
     public boolean isPublicAllowed() { return publicAllowed; }

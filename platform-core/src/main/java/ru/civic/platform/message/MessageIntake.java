@@ -123,6 +123,10 @@ public class MessageIntake {
                 submission.externalId(), author, submission.text().strip(), category, organisation,
                 submission.place(), submission.occurredAt(), submission.publicityConfirmed(), start.id(),
                 start.status(), now, submission.correctionOf());
+        if (submission.place() != null && submission.place().hasPoint()) {
+            tenant.districtAt(submission.place().latitude(), submission.place().longitude())
+                    .ifPresent(d -> message.placeInDistrict(d.id()));
+        }
         message.attachPhotos(stored.stream().map(p -> new MessagePhoto(p.key(), p.thumbnailKey(), p.width(),
                 p.height(), p.bytes(), p.contentType())).toList());
         Instant stageDue = deadlines.dueAt(tenant, start.deadline(), category, now, true).orElse(null);

@@ -1,6 +1,8 @@
 package ru.civic.platform.message;
 
 import java.util.ArrayList;
+
+import org.springframework.data.domain.Page;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +52,52 @@ public class MessageLookup {
         return store.published(limit).stream().map(m -> toView(tenant, m, false, false)).toList();
     }
 
+    /**
+     * The public feed: published messages matching the reader's filters, newest or most supported first. Built from
+     * the rows alone (no history, no author), so a page costs two queries whatever its size.
+     */
+    public FeedPage feed(FeedQuery query) {
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        Page<Message> page = store.publishedMatching(query, categoryWithDescendants(tenant, query.categoryId()),
+                tenant.zoneId());
+        List<FeedItem> items = page.getContent().stream().map(m -> new FeedItem(m.getNumber(), m.getKind(),
+                m.getStatus(),
+                m.getCategoryId() == null ? null
+                        : tenant.category(m.getCategoryId()).map(TenantConfiguration.Category::name).orElse(null),
+                m.getDistrictId() == null ? null
+                        : tenant.district(m.getDistrictId()).map(TenantConfiguration.District::name).orElse(null),
+                m.getAddress(), excerpt(m.getText()), m.getSupportCount(), m.getReceivedAt(), m.getLatitude(),
+                m.getLongitude(), m.getPhotos().isEmpty() ? null : m.getPhotos().getFirst().thumbnailKey(),
+                m.getAnsweredAt() != null && m.isAnswerPublic())).toList();
+        return new FeedPage(items, page.getTotalElements(), query.page(), query.size());
+    }
+
+    private static final int EXCERPT = 300;
+
+    private static String excerpt(String text) {
+        if (text.length() <= EXCERPT) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', EXCERPT);
+        return text.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT) + "…";
+    }
+
+    private static java.util.Set<String> categoryWithDescendants(TenantConfiguration tenant, String categoryId) {
+        if (categoryId == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        tenant.category(categoryId).ifPresentOrElse(c -> {
+            List<TenantConfiguration.Category> all = new ArrayList<>();
+            all.add(c);
+            for (int i = 0; i < all.size(); i++) {
+                ids.add(all.get(i).id());
+                all.addAll(all.get(i).children());
+            }
+        }, () -> ids.add(categoryId));
+        return ids;
+    }
+
     public List<MessageView> mine(Actor author) {
         TenantConfiguration tenant = tenants.currentConfiguration();
         if (author.accountId() == null) {
@@ -73,7 +121,10 @@ public class MessageLookup {
                 m.getOrganisationId() == null ? null
                         : tenant.organisation(m.getOrganisationId()).map(TenantConfiguration.Organisation::name)
                                 .orElse(null),
-                new Place(m.getLatitude(), m.getLongitude(), m.getAddress()), m.getOccurredAt(), m.getReceivedAt(),
+                new Place(m.getLatitude(), m.getLongitude(), m.getAddress()), m.getDistrictId(),
+                m.getDistrictId() == null ? null
+                        : tenant.district(m.getDistrictId()).map(TenantConfiguration.District::name).orElse(null),
+                m.getOccurredAt(), m.getReceivedAt(),
                 m.getDueAt(), full ? m.getStageDueAt() : null, m.isPublished(), m.getSupportCount(),
                 m.getPhotos().stream().map(p -> new MessageView.PhotoRef(p.key(), p.thumbnailKey(), p.width(),
                         p.height())).toList(),

@@ -13,7 +13,7 @@ import ru.civic.platform.tenancy.TenantConfiguration.StageStatus;
  */
 public record MessageView(String number, MessageKind kind, StageStatus status, String stage, String stageName,
         String text, String categoryId, String categoryName, String organisationId, String organisationName,
-        Place place, Instant occurredAt, Instant receivedAt, Instant dueAt, Instant stageDueAt, boolean published,
+        Place place, String districtId, String districtName, Instant occurredAt, Instant receivedAt, Instant dueAt, Instant stageDueAt, boolean published,
         int supportCount, List<PhotoRef> photos, Answer answer, String rating, String ratingRemarks,
         String refusalReason, String refusalReasonTitle, boolean mine, String authorName,
         List<TimelineEntry> timeline) {

@@ -37,6 +37,7 @@ public record TenantConfiguration(
         PhotoRules photos,
         List<Organisation> organisations,
         List<Category> categories,
+        List<District> districts,
         SlaRules sla,
         List<RefusalReason> refusalReasons,
         List<AnswerRatingOption> answerRatings,
@@ -53,6 +54,7 @@ public record TenantConfiguration(
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        districts = districts == null ? List.of() : List.copyOf(districts);
         refusalReasons = refusalReasons == null ? List.of() : List.copyOf(refusalReasons);
         answerRatings = answerRatings == null ? List.of() : List.copyOf(answerRatings);
         defaultLocale = defaultLocale == null ? "ru" : defaultLocale;
@@ -187,6 +189,40 @@ public record TenantConfiguration(
     public record Organisation(String id, String name, OrganisationKind kind, String parent) {
     }
 
+    public Optional<District> district(String districtId) {
+        return districts.stream().filter(d -> d.id().equals(districtId)).findFirst();
+    }
+
+    /** The district whose polygon contains the point (the first one listed, where they overlap). */
+    public Optional<District> districtAt(double latitude, double longitude) {
+        return districts.stream().filter(d -> d.contains(latitude, longitude)).findFirst();
+    }
+
+    /**
+     * A district as a polygon of [latitude, longitude] corners. Districts are small enough that treating degrees as
+     * plane coordinates is exact to well within the precision the boundaries are drawn with.
+     */
+    public record District(String id, String name, List<List<Double>> polygon) {
+
+        public District {
+            polygon = polygon == null ? List.of() : polygon.stream().map(List::copyOf).toList();
+        }
+
+        /** Ray casting: a point on the boundary may fall either way, which is fine for a feed filter. */
+        public boolean contains(double latitude, double longitude) {
+            boolean inside = false;
+            for (int i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+                double yi = polygon.get(i).get(0), xi = polygon.get(i).get(1);
+                double yj = polygon.get(j).get(0), xj = polygon.get(j).get(1);
+                if ((yi > latitude) != (yj > latitude)
+                        && longitude < (xj - xi) * (latitude - yi) / (yj - yi) + xi) {
+                    inside = !inside;
+                }
+            }
+            return inside;
+        }
+    }
+
     public record DeadlineRule(int days, DayType dayType) {
     }
 
@@ -263,13 +299,18 @@ public record TenantConfiguration(
     }
 
     public record Features(boolean messages, boolean ideas, boolean campaigns, boolean polls, boolean shop,
-            boolean map, List<String> mapLayers, String tileUrl, MapCenter mapCenter) {
+            boolean map, List<String> mapLayers, String tileUrl, String tileAttribution, MapCenter mapCenter) {
 
+        static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
         static final Features DEFAULT = new Features(true, false, false, false, false, true, List.of(),
-                "https://tile.openstreetmap.org/{z}/{x}/{y}.png", null);
+                OSM_TILES, null, null);
 
         public Features {
             mapLayers = mapLayers == null ? List.of() : List.copyOf(mapLayers);
+            tileUrl = tileUrl == null ? OSM_TILES : tileUrl;
+            // OpenStreetMap's tile policy requires the attribution; other servers name their own.
+            tileAttribution = tileAttribution == null && tileUrl.contains("openstreetmap.org")
+                    ? "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>" : tileAttribution;
         }
     }
 

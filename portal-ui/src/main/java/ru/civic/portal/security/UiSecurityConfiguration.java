@@ -22,6 +22,8 @@ class UiSecurityConfiguration {
     @Order(10)
     SecurityFilterChain uiChain(HttpSecurity http, PortalSignIn signIn) throws Exception {
         http.authorizeHttpRequests(a -> a
+                // Leaflet from its WebJar and the portal's own scripts: public static files.
+                .requestMatchers("/webjars/**", "/civic/**").permitAll()
                 .requestMatchers("/admin", "/admin/**").hasAnyRole(staffOrOwner()));
         signIn.apply(http);
         http.with(vaadin(), vaadin -> vaadin.oauth2LoginPage(PortalSignIn.AUTHORIZATION_PATH));

@@ -70,7 +70,8 @@ public class PortalLayout extends Div implements RouterLayout {
         if (tenant.isPresent()) {
             HorizontalLayout nav = new HorizontalLayout();
             nav.addClassName("civic-nav");
-            nav.add(navLink("messages", getTranslation("portal.nav.feed")),
+            nav.add(navLink("submit", getTranslation("portal.nav.submit")),
+                    navLink("messages", getTranslation("portal.nav.feed")),
                     navLink("lookup", getTranslation("portal.nav.lookup")));
             header.add(nav);
         }

@@ -151,6 +151,13 @@ public class TenantDocumentReader {
             checkCategory(source, "$.categories[" + i + "]", c.categories().get(i), null, organisationIds, categoryIds,
                     problems);
         }
+        Set<String> districtIds = new HashSet<>();
+        for (int i = 0; i < c.districts().size(); i++) {
+            if (!districtIds.add(c.districts().get(i).id())) {
+                problems.add(new ConfigurationProblem(source, "$.districts[" + i + "].id",
+                        "duplicate district id '" + c.districts().get(i).id() + "'"));
+            }
+        }
         Set<String> reasons = new HashSet<>();
         for (int i = 0; i < c.refusalReasons().size(); i++) {
             if (!reasons.add(c.refusalReasons().get(i).code())) {
