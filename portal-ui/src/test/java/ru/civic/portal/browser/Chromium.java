@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -39,6 +41,7 @@ final class Chromium implements AutoCloseable {
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(390, 844);
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(50);
     /**
      * Selenium looks for a CDP binding of the browser's exact version and warns when none is on the class path; these
      * tests use WebDriver only, no CDP. Kept in a field: java.util.logging holds its loggers weakly.
@@ -123,14 +126,14 @@ final class Chromium implements AutoCloseable {
         return new Dimension(size.get(0).intValue(), size.get(1).intValue());
     }
 
-    /** Forgets the session on the current host: the next page there is what a new visitor sees. */
+    /** Forgets every cookie of every host: the next page is what a new visitor sees (a CDP call via chromedriver). */
     void forgetSession() {
-        driver.manage().deleteAllCookies();
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** Waits until Vaadin has rendered the page and no round trip to the server is under way. */
     void awaitVaadin() {
-        new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
                 if (document.readyState !== 'complete') return false;
                 const flow = window.Vaadin && window.Vaadin.Flow;
                 if (!flow || !flow.clients) return true;
@@ -139,20 +142,35 @@ final class Chromium implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     WebElement await(SearchContext within, By by) {
-        return new WebDriverWait(driver, PATIENCE).ignoring(NoSuchElementException.class)
+        return waiting().ignoring(NoSuchElementException.class)
                 .until(d -> within.findElement(by));
     }
 
     void awaitText(By by, String text) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBe(by, text));
+        waiting().until(ExpectedConditions.textToBe(by, text));
+    }
+
+    /** Waits of up to 20 s that look again every 50 ms (Selenium's default, 500 ms, would dominate the run). */
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, PATIENCE, POLL);
+    }
+
+    /** Waits until a script (given the arguments) returns true. */
+    void awaitTrue(String script, Object... args) {
+        waiting().until(d -> Boolean.TRUE.equals(driver.executeScript(script, args)));
+    }
+
+    void awaitTextChange(By by, String from) {
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(by).getText().equals(from));
     }
 
     void awaitUrlEnding(String end) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.urlMatches(java.util.regex.Pattern.quote(end) + "$"));
+        waiting().until(ExpectedConditions.urlMatches(java.util.regex.Pattern.quote(end) + "$"));
     }
 
     /** The native input of a Vaadin field (text field, text area, pickers): slotted into the light DOM, else shadow. */
@@ -181,6 +199,24 @@ final class Chromium implements AutoCloseable {
         Path file = SCREENSHOTS.resolve(name + ".png");
         try {
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The whole page, below the fold too, as a PNG at {@code target/screenshots/<name>.png}. */
+    @SuppressWarnings("unchecked")
+    Path fullPageScreenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", ((Number) content.get("width")).doubleValue(),
+                        "height", ((Number) content.get("height")).doubleValue())));
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

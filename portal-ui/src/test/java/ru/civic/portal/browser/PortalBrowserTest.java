@@ -21,7 +21,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,12 +37,6 @@ import org.springframework.context.MessageSource;
 import ru.civic.platform.account.AccountService;
 import ru.civic.platform.message.Actor;
 import ru.civic.platform.message.Actors;
-import ru.civic.platform.message.Author;
-import ru.civic.platform.message.Message;
-import ru.civic.platform.message.MessageIntake;
-import ru.civic.platform.message.Place;
-import ru.civic.platform.message.SubmitMessage;
-import ru.civic.platform.photo.PhotoUpload;
 import ru.civic.platform.security.PortalSignIn;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantConfiguration.Action;
@@ -57,9 +50,11 @@ import ru.civic.platform.workflow.ActionInput;
 import ru.civic.platform.workflow.WorkflowService;
 
 /**
- * The five portals in a real browser (headless Chromium): each shows its own name and colours, its feed and lookup;
- * a published message is found in the feed and by its number, and a guest supports it where the tenant allows.
- * Screenshots of every step go to {@code portal-ui/target/screenshots/<tenant>-<step>.png}.
+ * The five portals in a real browser (headless Chromium). Each shows its own name and colours, on a desktop and a
+ * phone screen, and its feed and lookup. A citizen signs in from the header and sends a message with a photo through
+ * the form; once staff publish it (here through the workflow service), a passer-by finds it in the feed and by its
+ * number and supports it where the tenant lets guests support, or sees why not. Screenshots of every step go to
+ * {@code portal-ui/target/screenshots/<tenant>-<step>.png}.
  * <p>
  * Needs Chromium and chromedriver ({@code scripts/install-browser.sh}); without them the tests fail and say so,
  * unless run with {@code -Dbrowser.tests=skip}. One application and one browser serve all tenants.
@@ -79,8 +74,6 @@ class PortalBrowserTest {
     int port;
     @Autowired
     TenantRegistry tenants;
-    @Autowired
-    MessageIntake intake;
     @Autowired
     WorkflowService workflow;
     @Autowired
@@ -141,92 +134,60 @@ class PortalBrowserTest {
         browser.screenshot(tenant + "-lookup");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tomsk", "volgograd", "zarechny", "tynda", "gubkinsky"})
-    void aPublishedMessageIsInTheFeedAndFoundByNumberAndAGuestSupportsItWhereAllowed(String tenant) {
-        String number = submitAsDemoCitizen(tenant);
-        publish(tenant, number);
-
-        browser.open(home(tenant));
-        browser.forgetSession();
-        findInFeedAndByNumber(tenant, number, "published");
-        supportAsGuest(tenant, number, "published");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tomsk", "volgograd", "zarechny", "tynda", "gubkinsky"})
-    void aCitizenSignsInFromTheHeaderLinkAndComesBackToThePortalSignedIn(String tenant) {
-        browser.resize(Chromium.DESKTOP);
-        signInAsDemoCitizen(tenant);
-
-        WebElement header = browser.await(By.cssSelector(".civic-header"));
-        assertThat(header.getText()).contains(demoCitizenName(tenant));
-        assertThat(browser.await(By.cssSelector(".civic-header .civic-portal-name")).getText())
-                .isEqualTo(configuration(tenant).name());
-        browser.screenshot(tenant + "-signed-in");
-        browser.forgetSession();
-    }
-
     /**
-     * The whole citizen path in the browser: sign in, fill the form with a photo, get the number; once staff publish
-     * it, anyone finds it, and a guest supports it where the tenant allows.
+     * The whole citizen path in the browser: sign in from the header, fill the form (category, text, the point on the
+     * map and an address, date and time and the publicity confirmation where the tenant requires them, a photo), get
+     * the number; once staff publish it, a passer-by finds it in the feed and by its number and supports it where
+     * the tenant lets guests support, or sees why not.
      */
-    @Disabled("The submit form (route \"submit\", ru.civic.portal.submit) is not merged yet: enable with it")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tomsk", "volgograd", "zarechny", "tynda", "gubkinsky"})
-    void aSignedInCitizenSubmitsAMessageWithAPhotoAndFindsItOncePublished(String tenant) throws IOException {
+    void aCitizenSubmitsAMessageWithAPhotoAndAnyoneFindsAndSupportsItOncePublished(String tenant) throws IOException {
         TenantConfiguration config = configuration(tenant);
         browser.resize(Chromium.DESKTOP);
         signInAsDemoCitizen(tenant);
 
-        browser.open(url(tenant, "/submit"));
+        browser.await(By.cssSelector(".civic-nav a[href='submit']")).click();
+        browser.awaitUrlEnding("/submit");
+        browser.awaitVaadin();
         WebElement text = browser.await(By.cssSelector(".civic-text"));
         browser.screenshot(tenant + "-submit-empty");
-        Category category = leafCategory(config);
-        chooseCategory(category.name());
+        chooseCategory(categoryLabel(config, leafCategory(config)));
         browser.type(text, "Проверка из браузера " + marker + ": не горит фонарь во дворе, темно вечером");
-        if (present(".civic-map")) {
-            WebElement map = browser.await(By.cssSelector(".civic-map"));
-            new Actions(browser.driver()).moveToElement(map).click().perform();
-        }
-        if (present(".civic-address")) {
-            browser.type(browser.await(By.cssSelector(".civic-address")), "ул. Ленина, 1");
-        }
-        if (Boolean.TRUE.equals(config.intake().dateTimeRequired())) {
-            fillOccurredAt(LocalDate.now().minusDays(1));
+        pickPointOnTheMap();
+        browser.type(browser.await(By.cssSelector(".civic-address")), "ул. Ленина, 1");
+        if (config.intake().dateTimeRequired()) {
+            fillOccurredAt(LocalDate.now(config.zoneId()).minusDays(1));
         }
         attachPhoto();
-        if (Boolean.TRUE.equals(config.intake().publicityConfirmation())) {
-            browser.await(By.cssSelector(".civic-publicity")).click();
-            assertThat(browser.await(By.cssSelector(".civic-publicity")).getAttribute("checked")).isNotNull();
+        if (config.intake().publicityConfirmation()) {
+            WebElement publicity = browser.await(By.cssSelector(".civic-publicity"));
+            publicity.click();
+            browser.awaitVaadin();
+            assertThat(publicity.getDomProperty("checked")).isEqualTo("true");
         }
-        browser.screenshot(tenant + "-submit-filled");
+        browser.fullPageScreenshot(tenant + "-submit-filled");
         browser.await(By.cssSelector(".civic-submit")).click();
         browser.awaitVaadin();
 
-        WebElement receipt = browser.await(By.cssSelector(".civic-receipt-number"));
+        String receipt = browser.await(By.cssSelector(".civic-receipt-number")).getText();
         browser.screenshot(tenant + "-submit-receipt");
-        Pattern numberPattern = Pattern.compile(Pattern.quote(config.intake().numberPrefix()) + "-\\d{4}-\\d+");
-        assertThat(receipt.getText()).containsPattern(numberPattern);
-        var found = numberPattern.matcher(receipt.getText());
-        assertThat(found.find()).isTrue();
-        String number = found.group();
+        assertThat(receipt).matches(Pattern.quote(config.intake().numberPrefix()) + "-\\d{4}-\\d+");
 
-        publish(tenant, number);
-        // Signed out from here on: a fresh session on this portal, as a passer-by.
-        browser.open(home(tenant));
+        publish(tenant, receipt);
+        // From here on a passer-by: a new session on this portal, not signed in.
         browser.forgetSession();
-        findInFeedAndByNumber(tenant, number, "browser");
+        findInFeedAndByNumber(tenant, receipt);
         assertThat(browser.await(By.cssSelector(".civic-message-text")).getText()).contains(marker);
-        supportAsGuest(tenant, number, "browser");
+        supportAsGuest(tenant, receipt);
     }
 
     // ---- steps ------------------------------------------------------------------------------------------------
 
-    private void findInFeedAndByNumber(String tenant, String number, String step) {
+    private void findInFeedAndByNumber(String tenant, String number) {
         browser.open(url(tenant, "/messages"));
         WebElement link = browser.await(By.cssSelector(".civic-feed-list a[href='messages/" + number + "']"));
-        browser.screenshot(tenant + "-" + step + "-feed");
+        browser.screenshot(tenant + "-feed");
         link.click();
         browser.awaitUrlEnding("/messages/" + number);
         browser.awaitVaadin();
@@ -240,11 +201,11 @@ class PortalBrowserTest {
         browser.awaitVaadin();
         assertThat(browser.await(By.cssSelector(".civic-message h2")).getText()).contains(number);
         assertThat(browser.await(By.cssSelector(".civic-status")).getText()).isNotBlank();
-        browser.screenshot(tenant + "-" + step + "-message");
+        browser.screenshot(tenant + "-message");
     }
 
     /** On the message page, as a guest: supports it where the tenant lets guests, else sees why not. */
-    private void supportAsGuest(String tenant, String number, String step) {
+    private void supportAsGuest(String tenant, String number) {
         assertThat(browser.url()).endsWith("/messages/" + number);
         WebElement button = browser.await(By.cssSelector(".civic-support-button"));
         By hint = By.cssSelector(".civic-support-hint");
@@ -260,23 +221,35 @@ class PortalBrowserTest {
             assertThat(button.getAttribute("disabled")).as("support button of %s", tenant).isNotNull();
             assertThat(browser.await(hint).getText()).isEqualTo(text(tenant, "support.guestsNotAllowed"));
         }
-        browser.screenshot(tenant + "-" + step + "-support");
+        browser.screenshot(tenant + "-support");
     }
 
     /** Through the header's sign-in link and the provider's login form, back to the portal signed in. */
     private void signInAsDemoCitizen(String tenant) {
-        browser.open(home(tenant));
         browser.forgetSession();
         browser.open(home(tenant));
         browser.await(By.cssSelector(".civic-header a[href='" + PortalSignIn.AUTHORIZATION_PATH + "']")).click();
         browser.awaitUrlEnding("/login");
         browser.await(By.name("username")).sendKeys(DEMO_CITIZEN);
         browser.await(By.name("password")).sendKeys(DEMO_PASSWORD);
-        browser.screenshot(tenant + "-login");
+        browser.screenshot(tenant + "-sign-in");
         browser.await(By.cssSelector("button[type='submit']")).click();
         browser.awaitVaadin();
         browser.awaitText(By.cssSelector(".civic-header vaadin-button"), text(tenant, "portal.nav.signOut"));
-        assertThat(browser.url()).startsWith("http://" + tenant + ".localhost:" + port + "/");
+        assertThat(browser.url()).startsWith(home(tenant));
+        assertThat(browser.await(By.cssSelector(".civic-header")).getText()).contains(demoCitizenName(tenant));
+        browser.screenshot(tenant + "-signed-in");
+    }
+
+    /** A click in the middle of the map sets the point; the form shows its coordinates. */
+    private void pickPointOnTheMap() {
+        WebElement map = browser.await(By.cssSelector(".civic-map"));
+        browser.await(map, By.cssSelector(".leaflet-map-pane"));
+        By point = By.cssSelector(".civic-point");
+        String before = browser.await(point).getText();
+        new Actions(browser.driver()).moveToElement(map).click().perform();
+        browser.awaitVaadin();
+        browser.awaitTextChange(point, before);
     }
 
     private String demoCitizenName(String tenant) {
@@ -284,77 +257,59 @@ class PortalBrowserTest {
                 () -> accounts.findByUsername(DEMO_CITIZEN).orElseThrow().getDisplayName());
     }
 
-    /** A vaadin-combo-box (typed into, then the item picked) or a vaadin-select (opened, then the item picked). */
-    private void chooseCategory(String name) {
+    /**
+     * A vaadin-combo-box (its last level typed in as a search, then the item picked) or a vaadin-select (opened, then
+     * the item picked). Items are labelled with the category's path in the tree.
+     */
+    private void chooseCategory(String label) {
         WebElement field = browser.await(By.cssSelector(".civic-category"));
         if ("vaadin-combo-box".equals(field.getTagName())) {
-            browser.type(field, name);
+            String[] levels = label.split(" › ");
+            browser.type(field, levels[levels.length - 1]);
         } else {
             field.click();
         }
         browser.await(By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-select-item]"
-                + "[normalize-space(.)='" + name + "']")).click();
+                + "[normalize-space(.)='" + label + "']")).click();
         browser.awaitVaadin();
+        if ("vaadin-combo-box".equals(field.getTagName())) {
+            assertThat(browser.nativeInput(field).getDomProperty("value")).isEqualTo(label);
+        }
     }
 
-    /** Date and time the problem relates to: a vaadin-date-time-picker or separate date and time pickers. */
+    /** Date and time the problem relates to, typed as a Russian user types them into the date-time picker. */
     private void fillOccurredAt(LocalDate day) {
         WebElement field = browser.await(By.cssSelector(".civic-occurred-at"));
-        List<WebElement> date = field.findElements(By.cssSelector("vaadin-date-picker"));
-        List<WebElement> time = field.findElements(By.cssSelector("vaadin-time-picker"));
-        WebElement dateInput = browser.nativeInput(date.isEmpty() ? field : date.getFirst());
-        dateInput.sendKeys(day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), Keys.ENTER);
-        WebElement timeField = time.isEmpty()
-                ? browser.await(By.cssSelector(".civic-occurred-at vaadin-time-picker, vaadin-time-picker.civic-occurred-at"))
-                : time.getFirst();
-        WebElement timeInput = browser.nativeInput(timeField);
-        timeInput.sendKeys("10:00", Keys.ENTER);
+        browser.nativeInput(browser.await(field, By.cssSelector("vaadin-date-picker")))
+                .sendKeys(day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), Keys.ENTER);
+        browser.nativeInput(browser.await(field, By.cssSelector("vaadin-time-picker"))).sendKeys("10:00", Keys.ENTER);
         browser.awaitVaadin();
+        assertThat(field.getDomProperty("invalid")).isEqualTo("false");
     }
 
-    /** A sample JPEG through vaadin-upload's file input; waits until the upload has finished without error. */
+    /** A JPEG through vaadin-upload's file input: uploaded without error, accepted, shown as a preview. */
     private void attachPhoto() throws IOException {
-        Path photo = Files.createTempFile("civic-photo-", ".jpg");
-        Files.write(photo, samplePhoto());
+        Path dir = Files.createTempDirectory("civic-photo-");
+        Path photo = Files.write(dir.resolve("fonar.jpg"), samplePhoto());
         WebElement upload = browser.await(By.cssSelector(".civic-photos"));
         List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
         WebElement input = light.isEmpty()
                 ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
                 : light.getFirst();
         input.sendKeys(photo.toAbsolutePath().toString());
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(d -> Boolean.TRUE.equals(browser.script("""
-                        const files = arguments[0].files || [];
-                        return files.length > 0 && files.every(f => f.complete && !f.error);
-                        """, upload)));
+        browser.awaitTrue("""
+                const files = arguments[0].files || [];
+                return files.length > 0 && files.every(f => f.complete && !f.error);
+                """, upload);
         browser.awaitVaadin();
-        Files.deleteIfExists(photo);
-    }
-
-    private boolean present(String css) {
-        return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
+        browser.await(By.cssSelector(".civic-photo-previews .civic-photo-preview img"));
+        assertThat(browser.driver().findElements(By.cssSelector(".civic-photo-error"))).allSatisfy(
+                e -> assertThat(e.isDisplayed()).isFalse());
+        Files.delete(photo);
+        Files.delete(dir);
     }
 
     // ---- service layer: what staff do elsewhere ---------------------------------------------------------------
-
-    /** A message by the tenant's demo citizen, filled as the tenant's intake rules require. */
-    private String submitAsDemoCitizen(String tenant) {
-        TenantConfiguration config = configuration(tenant);
-        return TenantContext.callAs(TenantId.of(tenant), () -> {
-            Actor citizen = Actors.of(accounts.findByUsername(DEMO_CITIZEN).orElseThrow());
-            return intake.submit(new SubmitMessage(null,
-                    "Проверка в браузере " + marker + ": не горит фонарь во дворе, темно вечером",
-                    leafCategory(config).id(), new Place(config.features().mapCenter() == null ? 55.75
-                            : config.features().mapCenter().lat(),
-                            config.features().mapCenter() == null ? 37.62 : config.features().mapCenter().lon(),
-                            "ул. Ленина, 1"),
-                    java.time.Instant.now().minusSeconds(86_400),
-                    Boolean.TRUE.equals(config.intake().publicityConfirmation()),
-                    List.of(new PhotoUpload("fonar.jpg", samplePhoto())),
-                    null, null),
-                    new Author(citizen.accountId(), citizen.name(), null, null), Message.Channel.PORTAL).number();
-        });
-    }
 
     /**
      * Publishes the message as the first stage's staff would: the tenant's own action that publishes, by its demo
@@ -390,6 +345,13 @@ class PortalBrowserTest {
 
     private static Category leafCategory(TenantConfiguration config) {
         return config.allCategories().stream().filter(c -> c.children().isEmpty()).findFirst().orElseThrow();
+    }
+
+    /** As the form labels a category: its path in the tree, "Дороги › Ямы на дорогах". */
+    private static String categoryLabel(TenantConfiguration config, Category category) {
+        List<Category> path = new java.util.ArrayList<>(config.categoryPath(category.id()));
+        java.util.Collections.reverse(path);
+        return String.join(" › ", path.stream().map(Category::name).toList());
     }
 
     private String text(String tenant, String key, Object... args) {
