@@ -43,8 +43,9 @@ final class Chromium implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(50);
     /**
-     * Selenium looks for a CDP binding of the browser's exact version and warns when none is on the class path; these
-     * tests use WebDriver only, no CDP. Kept in a field: java.util.logging holds its loggers weakly.
+     * Selenium looks for a CDP binding (selenium-devtools-vNNN) of the browser's exact version and warns when none is
+     * on the class path. None is needed: the few CDP commands here go through chromedriver's own endpoint. Kept in a
+     * field: java.util.logging holds its loggers weakly.
      */
     private static final java.util.logging.Logger CDP_FINDER = java.util.logging.Logger
             .getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
