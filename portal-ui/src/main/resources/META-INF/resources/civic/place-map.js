@@ -18,7 +18,10 @@
       var o = JSON.parse(json);
       whenLeaflet(function () {
         if (el.civicMap) { el.civicMap.remove(); }
-        var map = L.map(el, { keyboard: true, zoomControl: true }).setView([o.lat, o.lon], o.zoom);
+        // No zoom animation: markers are placed right after start-up, and a view caught mid-animation looks broken.
+        var map = L.map(el, { keyboard: true, zoomControl: true, zoomAnimation: false, fadeAnimation: false,
+          markerZoomAnimation: false }).setView([o.lat, o.lon], o.zoom);
+        map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
         el.civicMap = map;
         el.civicColour = o.colour;
         L.tileLayer(o.tiles, { maxZoom: 19, attribution: o.attribution }).addTo(map);
@@ -59,8 +62,8 @@
             .bindPopup(popup(m)).bindTooltip(m.label).addTo(el.civicMarkers);
           bounds.push([m.latitude, m.longitude]);
         });
-        if (bounds.length > 1) el.civicMap.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
-        else if (bounds.length === 1) el.civicMap.setView(bounds[0], Math.max(el.civicMap.getZoom(), 14));
+        if (bounds.length > 1) el.civicMap.fitBounds(bounds, { padding: [24, 24], maxZoom: 15, animate: false });
+        else if (bounds.length === 1) el.civicMap.setView(bounds[0], Math.max(el.civicMap.getZoom(), 15), { animate: false });
       });
     },
     point: function (el, lat, lon) {

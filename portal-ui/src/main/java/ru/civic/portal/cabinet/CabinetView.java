@@ -49,6 +49,7 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final AccountService accounts;
     private final Actors actors;
     private final ZoneId zone;
+    private final ru.civic.platform.tenancy.TenantConfiguration tenant;
     private final Tabs tabs = new Tabs();
     private final Tab messagesTab = new Tab();
     private final Tab notificationsTab = new Tab();
@@ -62,7 +63,8 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.notifications = notifications;
         this.accounts = accounts;
         this.actors = actors;
-        this.zone = tenants.currentConfiguration().zoneId();
+        this.tenant = tenants.currentConfiguration();
+        this.zone = tenant.zoneId();
         addClassName("civic-cabinet");
         messagesTab.setLabel(getTranslation("portal.cabinet.messages"));
         profileTab.setLabel(getTranslation("portal.cabinet.profile"));
@@ -111,7 +113,7 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         List<MessageView> mine = lookup.mine(me);
         if (mine.isEmpty()) {
             content.add(new Paragraph(getTranslation("portal.cabinet.noMessages")),
-                    new Anchor("submit", getTranslation("portal.nav.submit")));
+                    new Anchor("submit", getTranslation(ru.civic.portal.shell.Branding.submitKey(tenant))));
             return;
         }
         for (MessageView m : mine) {

@@ -122,6 +122,7 @@ class MessageListView extends Div implements HasDynamicTitle {
         asList.setLabel(getTranslation("portal.feed.asList"));
         onMap.setLabel(getTranslation("portal.feed.onMap"));
         mode.add(asList, onMap);
+        mode.setVisible(tenant.features().map());
         mode.addSelectedChangeListener(e -> render());
 
         total.addClassName("civic-feed-total");

@@ -51,9 +51,9 @@ class HomeView extends Div implements HasDynamicTitle {
             if (c.branding().tagline() != null) {
                 add(new Paragraph(c.branding().tagline()));
             }
-            add(new Paragraph(getTranslation("portal.home.purpose")));
+            add(new Paragraph(getTranslation(ru.civic.portal.shell.Branding.purposeKey(c))));
             // The two things most visitors came for, first: send a message, or see what others sent.
-            Anchor send = new Anchor("submit", getTranslation("portal.nav.submit"));
+            Anchor send = new Anchor("submit", getTranslation(ru.civic.portal.shell.Branding.submitKey(c)));
             send.addClassName("civic-cta");
             send.getStyle().set("display", "inline-block").set("padding", "var(--lumo-space-s) var(--lumo-space-l)")
                     .set("background", "var(--civic-primary)").set("color", "#fff").set("font-weight", "600")

@@ -11,6 +11,19 @@ public final class Branding {
     private Branding() {
     }
 
+    /**
+     * The bundle key naming what residents send here, by the first kind the tenant accepts: "report a problem",
+     * "make a proposal" or "suggest an idea".
+     */
+    public static String submitKey(TenantConfiguration configuration) {
+        return "portal.nav.submit." + configuration.intake().kinds().getFirst().name();
+    }
+
+    /** The bundle key of the home page's sentence saying what the portal is for, by the same rule. */
+    public static String purposeKey(TenantConfiguration configuration) {
+        return "portal.home.purpose." + configuration.intake().kinds().getFirst().name();
+    }
+
     /** Sets the tenant's colours as CSS custom properties on an element; its whole subtree picks them up. */
     public static void applyColours(Style style, TenantConfiguration.Branding branding) {
         String primary = branding.primaryColor();

@@ -75,7 +75,7 @@ public class PortalLayout extends Div implements RouterLayout {
         if (tenant.isPresent()) {
             HorizontalLayout nav = new HorizontalLayout();
             nav.addClassName("civic-nav");
-            nav.add(navLink("submit", getTranslation("portal.nav.submit")),
+            nav.add(navLink("submit", getTranslation(Branding.submitKey(tenant.get().configuration()))),
                     navLink("messages", getTranslation("portal.nav.feed")),
                     navLink("lookup", getTranslation("portal.nav.lookup")),
                     navLink("organisations", getTranslation("portal.nav.organisations")),
@@ -110,6 +110,7 @@ public class PortalLayout extends Div implements RouterLayout {
             }
             Button signOut = new Button(getTranslation("portal.nav.signOut"), e -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            signOut.addClassName("civic-sign-out");
             account.add(signOut);
         } else {
             Anchor signIn = new Anchor(PortalSignIn.AUTHORIZATION_PATH, getTranslation("portal.nav.signIn"));

@@ -202,9 +202,12 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
             placeError.setVisible(false);
         });
 
-        Div place = new Div(new H3(getTranslation("portal.submit.place")),
+        // Where the tenant has no map (features.map: false), the place is the address alone.
+        boolean withMap = tenant.features().map();
+        Div place = withMap ? new Div(new H3(getTranslation("portal.submit.place")),
                 new Paragraph(getTranslation("portal.submit.map.hint")), map,
-                new FlexLayout(pointInfo, clearPoint), placeError, address);
+                new FlexLayout(pointInfo, clearPoint), placeError, address)
+                : new Div(new H3(getTranslation("portal.submit.place")), placeError, address);
         place.addClassName("civic-place");
 
         occurredAt.setLabel(getTranslation("portal.submit.occurredAt"));
@@ -226,6 +229,7 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxTotalBytes()));
         upload.setAcceptedFileTypes(acceptedTypes(rules));
         upload.setDropLabel(new Span(getTranslation("portal.submit.photos.drop")));
+        upload.setI18n(uploadTexts());
         upload.addFileRejectedListener(e -> showPhotoError(getTranslation("portal.submit.photos.rejected",
                 e.getFileName(), e.getErrorMessage())));
         Span photoRules = new Span(getTranslation("portal.submit.photos.rules", rules.maxCount(),
@@ -292,6 +296,39 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
             paths.put(c.id(), path.stream().map(Category::name).collect(Collectors.joining(" › ")));
         }
         return paths;
+    }
+
+    /** The upload's own texts (button, errors, units) from the bundles: Vaadin's defaults are English. */
+    private com.vaadin.flow.component.upload.UploadI18N uploadTexts() {
+        var i18n = new com.vaadin.flow.component.upload.UploadI18N();
+        i18n.setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
+                .setOne(getTranslation("portal.submit.photos.addOne"))
+                .setMany(getTranslation("portal.submit.photos.addMany")));
+        i18n.setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
+                .setOne(getTranslation("portal.submit.photos.drop"))
+                .setMany(getTranslation("portal.submit.photos.drop")));
+        i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                .setTooManyFiles(getTranslation("portal.submit.photos.tooMany"))
+                .setFileIsTooBig(getTranslation("portal.submit.photos.tooBig"))
+                .setIncorrectFileType(getTranslation("portal.submit.photos.wrongType")));
+        i18n.setUploading(new com.vaadin.flow.component.upload.UploadI18N.Uploading()
+                .setStatus(new com.vaadin.flow.component.upload.UploadI18N.Uploading.Status()
+                        .setConnecting(getTranslation("portal.submit.photos.connecting"))
+                        .setProcessing(getTranslation("portal.submit.photos.processing"))
+                        .setHeld(getTranslation("portal.submit.photos.held")))
+                .setError(new com.vaadin.flow.component.upload.UploadI18N.Uploading.Error()
+                        .setServerUnavailable(getTranslation("portal.submit.photos.serverError"))
+                        .setUnexpectedServerError(getTranslation("portal.submit.photos.serverError"))
+                        .setForbidden(getTranslation("portal.submit.photos.serverError"))));
+        i18n.setUnits(new com.vaadin.flow.component.upload.UploadI18N.Units(
+                java.util.List.of(getTranslation("portal.units.bytes"), getTranslation("portal.units.kb"),
+                        getTranslation("portal.units.mb"), getTranslation("portal.units.gb"),
+                        getTranslation("portal.units.tb"))));
+        i18n.setFile(new com.vaadin.flow.component.upload.UploadI18N.File()
+                .setRetry(getTranslation("portal.submit.photos.retry"))
+                .setStart(getTranslation("portal.submit.photos.start"))
+                .setRemove(getTranslation("portal.submit.photos.remove")));
+        return i18n;
     }
 
     private static String[] acceptedTypes(TenantConfiguration.PhotoRules rules) {

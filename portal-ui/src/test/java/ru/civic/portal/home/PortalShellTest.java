@@ -50,8 +50,14 @@ class PortalShellTest extends SpringBrowserlessTest {
         assertThat(find(H1.class).withClassName("civic-portal-name").single().getText()).isEqualTo(configuration.name());
         assertThat(layout.getStyle().get("--civic-primary")).isEqualTo(configuration.branding().primaryColor());
         assertThat(layout.getStyle().get("--lumo-primary-color")).isEqualTo(configuration.branding().primaryColor());
+        // what the portal is for follows what the tenant accepts: problems, proposals (Tomsk) or ideas (Gubkinsky)
+        String purpose = switch (configuration.intake().kinds().getFirst()) {
+            case PROBLEM -> "Сообщайте о проблемах города";
+            case PROPOSAL -> "Вносите инициативные предложения";
+            case IDEA -> "Предлагайте идеи по развитию города";
+        };
         assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
-                .anyMatch(text -> text.startsWith("Сообщайте о проблемах города"));
+                .anyMatch(text -> text.startsWith(purpose));
         assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains("Войти");
     }
 

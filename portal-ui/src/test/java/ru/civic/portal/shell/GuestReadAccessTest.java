@@ -47,6 +47,7 @@ class GuestReadAccessTest extends SpringBrowserlessTest {
         tree.put("name", "Город closedtown");
         tree.putArray("hosts").add("closedtown.example.ru");
         ((ObjectNode) tree.get("guests")).put("read", false).put("support", false);
+        ((ObjectNode) tree.get("branding")).put("primaryColor", "#5D4037"); // tenants must look different
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("owner", "x",
                 List.of(new SimpleGrantedAuthority("ROLE_PLATFORM_OWNER"))));
         administration.save("test", yaml.writeValueAsString(tree), "test");
