@@ -203,6 +203,13 @@ class PortalBrowserTest {
         browser.awaitVaadin();
         assertThat(browser.await(By.cssSelector(".civic-message h2")).getText()).contains(number);
         assertThat(browser.await(By.cssSelector(".civic-status")).getText()).isNotBlank();
+        WebElement photo = browser.await(By.cssSelector(".civic-message-photos img"));
+        // the thumbnail is really served (not only referenced)
+        browser.awaitTrue("return arguments[0].complete && arguments[0].naturalWidth > 0", photo);
+        if (configuration(tenant).features().map()) {
+            // no tile server is reachable here: the marker is a vector shape and shows all the same
+            browser.await(By.cssSelector(".civic-map .civic-map-marker"));
+        }
         browser.screenshot(tenant + "-message");
     }
 
