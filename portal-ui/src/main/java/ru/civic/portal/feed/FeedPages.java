@@ -1,7 +1,9 @@
 package ru.civic.portal.feed;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,9 +40,13 @@ class FeedPages {
     private record Entry(FeedPage page, long expiresAt) {
     }
 
+    private record HtmlKey(String tenant, Locale locale, FeedPage page) {
+    }
+
     private final MessageLookup lookup;
     private final long ttlNanos;
     private final ConcurrentHashMap<Key, Entry> pages = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<HtmlKey, String> html = new ConcurrentHashMap<>();
 
     @Autowired
     FeedPages(MessageLookup lookup, @Value("${platform.portal.feed-cache-ttl:5s}") Duration ttl) {
@@ -70,9 +76,31 @@ class FeedPages {
         return page;
     }
 
+    /**
+     * The page as HTML in the reader's language, rendered once and then shared: every reader of the same page holds
+     * the same String in their session instead of a copy. Keyed by the page's content (a changed support count is a
+     * new page), so it is never stale.
+     */
+    String html(FeedPage page, Locale locale, Function<FeedPage, String> render) {
+        if (ttlNanos <= 0) {
+            return render.apply(page);
+        }
+        HtmlKey key = new HtmlKey(TenantContext.getRequiredTenantId().value(), locale, page);
+        String rendered = html.get(key);
+        if (rendered == null) {
+            rendered = render.apply(page);
+            if (html.size() >= MAX_ENTRIES) {
+                html.clear();
+            }
+            html.put(key, rendered);
+        }
+        return rendered;
+    }
+
     /** A message was published, refused, answered, moved: the tenant's pages are read again from the database. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(MessageTransitioned transition) {
         pages.keySet().removeIf(k -> k.tenant().equals(transition.tenantId()));
+        html.keySet().removeIf(k -> k.tenant().equals(transition.tenantId()));
     }
 }

@@ -191,21 +191,30 @@ class MessageListView extends Div implements HasDynamicTitle {
         }
         if (shown.items().isEmpty()) {
             list.add(new Paragraph(getTranslation("portal.feed.empty")));
+            return;
         }
-        for (FeedItem m : shown.items()) {
-            list.add(card(m));
-        }
+        // The whole page of cards is one element whose content is HTML built here, every value escaped, and the same
+        // String for every reader of the page (FeedPages keeps it with the page). Vaadin keeps each component of every
+        // open page in the visitor's session: twenty cards of a dozen components each (number, status, date,
+        // category, district, supports, text, address, photo) were 400 nodes, most of a view's 535 KB of session heap
+        // and of its 140 KB of UIDL; as one node they cost next to nothing (docs/benchmarks/portal-pages.md). The
+        // numbers are plain links, which the router still handles.
+        Div cards = new Div();
+        cards.addClassName("civic-feed-cards");
+        cards.getElement().setProperty("innerHTML", lookup.html(shown, getLocale(), this::cards));
+        list.add(cards);
     }
 
-    /**
-     * One message of the list as a single element whose content is HTML built here, every value escaped. Vaadin keeps
-     * each component of every open page in the visitor's session and sends each as its own node: a card made of a dozen
-     * components (number, status, date, category, district, supports, text, address, photo) cost about 20 KB of
-     * session heap per card and most of the page's 140 KB of UIDL. One node per card keeps an anonymous page view under
-     * 100 KB (docs/benchmarks/portal-pages.md). The number is a plain link, which the router still handles.
-     */
-    private Div card(FeedItem m) {
-        StringBuilder html = new StringBuilder(768);
+    private String cards(FeedPage page) {
+        StringBuilder html = new StringBuilder(page.items().size() * 768);
+        for (FeedItem m : page.items()) {
+            card(m, html);
+        }
+        return html.toString();
+    }
+
+    private void card(FeedItem m, StringBuilder html) {
+        html.append("<div class=\"civic-feed-item\">");
         if (m.thumbnailKey() != null) {
             html.append("<img class=\"civic-feed-thumb\" loading=\"lazy\" width=\"96\" height=\"72\" src=\"api/v1/photos/")
                     .append(escape(m.thumbnailKey())).append("\" alt=\"")
@@ -228,11 +237,7 @@ class MessageListView extends Div implements HasDynamicTitle {
         if (m.address() != null) {
             html.append("<span class=\"civic-feed-address\">").append(escape(m.address())).append("</span>");
         }
-        html.append("</div>");
-        Div card = new Div();
-        card.addClassName("civic-feed-item");
-        card.getElement().setProperty("innerHTML", html.toString());
-        return card;
+        html.append("</div></div>");
     }
 
     private static String escape(String text) {

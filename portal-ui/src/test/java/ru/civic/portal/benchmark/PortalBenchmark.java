@@ -364,7 +364,7 @@ class PortalBenchmark {
     // heap
 
     record Heap(PageKind page, int views, long baseline, long after, long released, int sessionsCreated,
-            int sessionsLeft, Duration waitedForExpiry, int uiSessionsAfter) {
+            int sessionsLeft, Duration waitedForExpiry, int uiSessionsAfter, Map<String, long[]> perClass) {
         double perView() {
             return (after - baseline) / (double) views;
         }
@@ -379,6 +379,7 @@ class PortalBenchmark {
         int before = sessions.getActiveSessions();
         long expiredBefore = sessions.getExpiredSessions();
         long baseline = settledHeap();
+        Map<String, long[]> histogramBefore = settings.histogram ? histogram() : Map.of();
         // 2 clients: the views are made quickly (well inside the session timeout), not measured for speed
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -399,6 +400,8 @@ class PortalBenchmark {
         }
         assertThat(failures).as("failed views while measuring heap").isEmpty();
         long after = settledHeap();
+        Map<String, long[]> perClass = settings.histogram ? growth(histogramBefore, histogram(), 25) : Map.of();
+        histogramBefore = null; // not to be counted in the heap measured after the visitors left
         int created = sessions.getActiveSessions() - before;
         assertThat(sessions.getExpiredSessions()).as("no session timed out before the heap was measured: raise "
                 + "benchmark.session-timeout").isEqualTo(expiredBefore);
@@ -417,7 +420,34 @@ class PortalBenchmark {
         long released = settledHeap();
         System.out.printf(Locale.ROOT, "[heap] %s: after %ds %d sessions left, live heap %+.1f KB per view%n",
                 page.name(), waited.toSeconds(), left, (released - baseline) / 1024.0 / settings.views);
-        return new Heap(page, settings.views, baseline, after, released, created, left, waited, uiSessions);
+        return new Heap(page, settings.views, baseline, after, released, created, left, waited, uiSessions, perClass);
+    }
+
+    /** Live objects per class (the histogram forces a full GC first): class → {instances, bytes}. */
+    private static Map<String, long[]> histogram() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Map<String, long[]> classes = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most between two histograms. */
+    private static Map<String, long[]> growth(Map<String, long[]> before, Map<String, long[]> after, int n) {
+        Map<String, long[]> grown = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(n)
+                .forEach(e -> grown.put(e.getKey(), e.getValue()));
+        return grown;
     }
 
     /** Used heap after full collections, once it stops shrinking (G1: System.gc() is a full, stop-the-world GC). */
@@ -760,7 +790,7 @@ class PortalBenchmark {
 
     /** The knobs, all system properties ({@code -Dbenchmark.threads=...} on the Maven command line). */
     record Settings(Duration warmup, Duration duration, int threads, int views, int messages, Set<String> phases,
-            Set<String> throughputPages, boolean profile, String report) {
+            Set<String> throughputPages, boolean profile, boolean histogram, String report) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -772,6 +802,7 @@ class PortalBenchmark {
                     Set.of(System.getProperty("benchmark.phases", "heap,throughput").split(",")),
                     Set.of(System.getProperty("benchmark.throughput-pages", "feed,home").split(",")),
                     Boolean.getBoolean("benchmark.profile"),
+                    Boolean.parseBoolean(System.getProperty("benchmark.histogram", "true")),
                     System.getProperty("benchmark.report",
                             System.getProperty("platform.repository-root", "..") + "/docs/benchmarks/portal-pages.md"));
         }
@@ -865,6 +896,16 @@ class PortalBenchmark {
                     s.append(String.format(Locale.ROOT, "| feed ≥ 1,000 page views/s on 2 cores | %,.0f/s | %s |\n",
                             t.rate(), t.rate() >= 1000 ? "yes" : "**no**"));
                 }
+            }
+            for (Heap h : heap) {
+                if (h.perClass().isEmpty()) {
+                    continue;
+                }
+                s.append("\nWhat a view of ").append(h.page().name()).append(" leaves on the heap (live objects "
+                        + "per view, the classes that grew most):\n\n| class | instances per view | bytes per view |\n"
+                        + "|---|---:|---:|\n");
+                h.perClass().forEach((k, v) -> s.append(String.format(Locale.ROOT, "| `%s` | %.1f | %,.0f |\n", k,
+                        v[0] / (double) h.views(), v[1] / (double) h.views())));
             }
             for (Throughput t : throughput) {
                 if (t.samples() == 0) {
