@@ -49,8 +49,8 @@ class MessageListView extends Div implements HasDynamicTitle {
     private final java.time.ZoneId zone;
     private final Div list = new Div();
     private final ComboBox<String> category = new ComboBox<>();
-    private final Select<StageStatus> status = new Select<>();
-    private final Select<String> district = new Select<>();
+    private final ComboBox<StageStatus> status = new ComboBox<>();
+    private final ComboBox<String> district = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Select<FeedQuery.Order> order = new Select<>();
@@ -71,8 +71,9 @@ class MessageListView extends Div implements HasDynamicTitle {
         this.zone = tenant.zoneId();
         addClassName("civic-feed");
 
-        // A combo box, not a select: a select makes a component of each of the tenant's categories (Tomsk: 38) on
-        // every page view; a combo box sends the items only when the visitor opens it, and lets them type to filter.
+        // Combo boxes, not selects: a select makes a component of each item (Tomsk: 38 categories, 8 statuses, 4
+        // districts) on every page view, kept in the session; a combo box sends its items only when the visitor opens
+        // it, and lets them type to filter.
         category.setLabel(getTranslation("portal.feed.category"));
         category.addClassName("civic-filter-category");
         category.setClearButtonVisible(true);
@@ -82,19 +83,17 @@ class MessageListView extends Div implements HasDynamicTitle {
 
         status.setLabel(getTranslation("portal.feed.status"));
         status.addClassName("civic-filter-status");
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption(getTranslation("portal.feed.any"));
+        status.setClearButtonVisible(true);
+        status.setPlaceholder(getTranslation("portal.feed.any"));
         status.setItems(StageStatus.values());
-        status.setItemLabelGenerator(s -> s == null ? getTranslation("portal.feed.any")
-                : getTranslation("portal.status." + s.name()));
+        status.setItemLabelGenerator(s -> getTranslation("portal.status." + s.name()));
 
         district.setLabel(getTranslation("portal.feed.district"));
         district.addClassName("civic-filter-district");
-        district.setEmptySelectionAllowed(true);
-        district.setEmptySelectionCaption(getTranslation("portal.feed.any"));
+        district.setClearButtonVisible(true);
+        district.setPlaceholder(getTranslation("portal.feed.any"));
         district.setItems(tenant.districts().stream().map(TenantConfiguration.District::id).toList());
-        district.setItemLabelGenerator(id -> id == null ? getTranslation("portal.feed.any")
-                : tenant.district(id).map(TenantConfiguration.District::name).orElse(id));
+        district.setItemLabelGenerator(id -> tenant.district(id).map(TenantConfiguration.District::name).orElse(id));
         district.setVisible(!tenant.districts().isEmpty());
 
         from.setLabel(getTranslation("portal.feed.from"));
@@ -113,9 +112,9 @@ class MessageListView extends Div implements HasDynamicTitle {
         order.setValue(FeedQuery.Order.NEWEST);
 
         category.addValueChangeListener(e -> firstPage());
-        for (var field : List.of(status, district, order)) {
-            field.addValueChangeListener(e -> firstPage());
-        }
+        status.addValueChangeListener(e -> firstPage());
+        district.addValueChangeListener(e -> firstPage());
+        order.addValueChangeListener(e -> firstPage());
         from.addValueChangeListener(e -> firstPage());
         to.addValueChangeListener(e -> firstPage());
 
@@ -245,7 +244,7 @@ class MessageListView extends Div implements HasDynamicTitle {
     }
 
     // For the browserless tests of this package.
-    Select<String> districtFilter() { return district; }
+    ComboBox<String> districtFilter() { return district; }
     ComboBox<String> categoryFilter() { return category; }
     DatePicker fromFilter() { return from; }
     DatePicker toFilter() { return to; }

@@ -796,7 +796,7 @@ class PortalBenchmark {
             return new Settings(
                     Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10)),
                     Duration.ofSeconds(Long.getLong("benchmark.duration-seconds", 20)),
-                    Integer.getInteger("benchmark.threads", 16),
+                    Integer.getInteger("benchmark.threads", 8),
                     Integer.getInteger("benchmark.views", 1000),
                     Integer.getInteger("benchmark.messages", 200),
                     Set.of(System.getProperty("benchmark.phases", "heap,throughput").split(",")),
