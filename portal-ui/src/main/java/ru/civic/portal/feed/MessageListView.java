@@ -1,6 +1,7 @@
 package ru.civic.portal.feed;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,8 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import org.springframework.web.util.HtmlUtils;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.web.util.HtmlUtils;
 
 import ru.civic.platform.message.FeedItem;
 import ru.civic.platform.message.FeedPage;
@@ -46,7 +47,7 @@ class MessageListView extends Div implements HasDynamicTitle {
 
     private final FeedPages lookup;
     private final TenantConfiguration tenant;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final Div list = new Div();
     private final ComboBox<String> category = new ComboBox<>();
     private final ComboBox<StageStatus> status = new ComboBox<>();
