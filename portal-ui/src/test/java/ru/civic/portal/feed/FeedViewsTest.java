@@ -9,9 +9,12 @@ import java.util.UUID;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,12 +73,45 @@ class FeedViewsTest extends SpringBrowserlessTest {
         });
     }
 
+    /** The feed's cards: HTML the view builds, one node for the page. */
+    private Document cards() {
+        return Jsoup.parseBodyFragment(find(Div.class).withClassName("civic-feed-cards").all().stream()
+                .map(d -> d.getElement().getProperty("innerHTML")).findFirst().orElse(""));
+    }
+
+    /** The texts of what matches {@code css} in the feed's cards. */
+    private List<String> feed(String css) {
+        return cards().select(css).stream().map(Element::text).toList();
+    }
+
+    @Test
+    void aMessageTextThatLooksLikeMarkupIsShownAsTextInTheFeed() {
+        String number = TenantContext.callAs(TOMSK, () -> {
+            Actor author = Actors.of(accounts.create("feed-x-" + marker, "x", "Автор", null, Set.of(Role.CITIZEN), null));
+            Actor staff = Actors.of(accounts.create("feed-y-" + marker, "x", "Оператор", null, Set.of(Role.OPERATOR), null));
+            String n = intake.submit(new SubmitMessage(null, "<img src=x onerror=alert(1)> яма <b>у школы</b> " + marker,
+                    "potholes", new Place(56.5, 84.9, "<script>alert(2)</script>"), null, false, List.of(), null, null),
+                    new Author(author.accountId(), author.name(), null, null), Message.Channel.PORTAL).number();
+            workflow.act(n, "publish", ActionInput.none(), staff);
+            return n;
+        });
+
+        openIn(TOMSK, "messages", MessageListView.class);
+
+        Element html = cards().select("div.civic-feed-item").stream()
+                .filter(card -> card.select("a.civic-feed-number").text().equals(number)).findFirst().orElseThrow();
+        assertThat(html.select("script, b, img[onerror]")).isEmpty();
+        assertThat(html.select("p.civic-feed-text").text()).startsWith("<img src=x onerror=alert(1)> яма <b>у школы</b>");
+        assertThat(html.select("span.civic-feed-address").text()).isEqualTo("<script>alert(2)</script>");
+        assertThat(html.select("a.civic-feed-number").attr("href")).isEqualTo("messages/" + number);
+    }
+
     @Test
     void guestFindsThePublishedMessageInTheFeedAndSupportsItOnce() {
         String number = published(TOMSK, "potholes", "publish", ActionInput.none(), Role.OPERATOR, false, null);
 
         openIn(TOMSK, "messages", MessageListView.class);
-        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains(number);
+        assertThat(feed("a.civic-feed-number")).contains(number);
 
         openIn(TOMSK, "messages/" + number, MessageDetailsView.class);
         assertThat(find(Span.class).withClassName("civic-status").single().getText()).isEqualTo("Опубликовано");
@@ -131,7 +167,7 @@ class FeedViewsTest extends SpringBrowserlessTest {
 
         assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("Сообщение не найдено");
         openIn(TOMSK, "messages", MessageListView.class);
-        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
+        assertThat(feed("a.civic-feed-number")).doesNotContain(number);
     }
 
     @Test
@@ -142,22 +178,21 @@ class FeedViewsTest extends SpringBrowserlessTest {
         openIn(TOMSK, "messages", MessageListView.class);
         MessageListView feed = find(MessageListView.class).single();
         TenantContext.runAs(TOMSK, () -> test(feed.districtFilter()).selectItem("Ленинский район г. Томска"));
-        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains(number);
-        assertThat(find(Span.class).withClassName("civic-feed-district").all()).extracting(Span::getText)
-                .allMatch(t -> t.contains("Ленинский район"));
+        assertThat(feed("a.civic-feed-number")).contains(number);
+        assertThat(feed("span.civic-feed-district")).isNotEmpty().allMatch(t -> t.contains("Ленинский район"));
         TenantContext.runAs(TOMSK, () -> test(feed.districtFilter()).selectItem("Советский район г. Томска"));
-        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
+        assertThat(feed("a.civic-feed-number")).doesNotContain(number);
 
         TenantContext.runAs(TOMSK, () -> {
             test(feed.districtFilter()).selectItem("Ленинский район г. Томска");
             test(feed.toFilter()).setValue(java.time.LocalDate.now().minusDays(2));
         });
-        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain(number);
+        assertThat(feed("a.civic-feed-number")).doesNotContain(number);
         TenantContext.runAs(TOMSK, () -> {
             test(feed.toFilter()).setValue(null);
             test(feed.fromFilter()).setValue(java.time.LocalDate.now().minusDays(1));
         });
-        assertThat(find(Anchor.class).all()).extracting(Anchor::getText).contains(number);
+        assertThat(feed("a.civic-feed-number")).contains(number);
 
         TenantContext.runAs(TOMSK, () -> feed.mode().setSelectedTab(feed.mapTab()));
         assertThat(feed.map().getMarkers()).anySatisfy(m -> {
