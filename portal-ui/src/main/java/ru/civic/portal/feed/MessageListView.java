@@ -41,7 +41,7 @@ import ru.civic.portal.shell.PortalLayout;
 @StyleSheet("context://civic/feed.css")
 @AnonymousAllowed
 @ru.civic.portal.shell.PublicReading
-class MessageListView extends Div implements HasDynamicTitle {
+class MessageListView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     static final int PAGE_SIZE = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -158,7 +158,39 @@ class MessageListView extends Div implements HasDynamicTitle {
     }
 
     private void firstPage() {
-        showPage(0);
+        if (!applyingParameters) {
+            showPage(0);
+        }
+    }
+
+    private boolean applyingParameters;
+
+    /**
+     * The filters from the address (the same parameters as the server-rendered page's form, {@link FeedParameters}),
+     * so a filtered or paged link opens the same feed here; {@code ?interactive} opens the map.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.isEmpty()) {
+            return;
+        }
+        FeedQuery q = FeedParameters.parse(parameters, tenant, PAGE_SIZE);
+        applyingParameters = true;
+        try {
+            category.setValue(q.categoryId());
+            status.setValue(q.status());
+            district.setValue(q.districtId());
+            from.setValue(q.from());
+            to.setValue(q.to());
+            order.setValue(q.order());
+            if (parameters.containsKey("interactive") && tenant.features().map()) {
+                mode.setSelectedTab(onMap);
+            }
+        } finally {
+            applyingParameters = false;
+        }
+        showPage(q.page());
     }
 
     /** Package-private for tests: the query the filters make. */
@@ -203,47 +235,8 @@ class MessageListView extends Div implements HasDynamicTitle {
         // numbers are plain links, which the router still handles.
         Div cards = new Div();
         cards.addClassName("civic-feed-cards");
-        cards.getElement().setProperty("innerHTML", lookup.html(shown, getLocale(), this::cards));
+        cards.getElement().setProperty("innerHTML", lookup.html(shown, getLocale(), p -> FeedCards.render(p, zone, this::getTranslation)));
         list.add(cards);
-    }
-
-    private String cards(FeedPage page) {
-        StringBuilder html = new StringBuilder(page.items().size() * 768);
-        for (FeedItem m : page.items()) {
-            card(m, html);
-        }
-        return html.toString();
-    }
-
-    private void card(FeedItem m, StringBuilder html) {
-        html.append("<div class=\"civic-feed-item\">");
-        if (m.thumbnailKey() != null) {
-            html.append("<img class=\"civic-feed-thumb\" loading=\"lazy\" width=\"96\" height=\"72\" src=\"api/v1/photos/")
-                    .append(escape(m.thumbnailKey())).append("\" alt=\"")
-                    .append(escape(getTranslation("portal.feed.photoOf", m.number()))).append("\">");
-        }
-        html.append("<div class=\"civic-feed-body\"><a class=\"civic-feed-number\" href=\"messages/")
-                .append(escape(m.number())).append("\">").append(escape(m.number())).append("</a>")
-                .append("<span class=\"civic-feed-status\"> · ")
-                .append(escape(getTranslation("portal.status." + m.status().name()))).append("</span>")
-                .append("<span> · ").append(DAY.format(m.receivedAt().atZone(zone))).append("</span>");
-        if (m.categoryName() != null) {
-            html.append("<span class=\"civic-feed-category\"> · ").append(escape(m.categoryName())).append("</span>");
-        }
-        if (m.districtName() != null) {
-            html.append("<span class=\"civic-feed-district\"> · ").append(escape(m.districtName())).append("</span>");
-        }
-        html.append("<span class=\"civic-support-count\"> · ")
-                .append(escape(getTranslation("portal.feed.supports", m.supportCount()))).append("</span>")
-                .append("<p class=\"civic-feed-text\">").append(escape(m.excerpt())).append("</p>");
-        if (m.address() != null) {
-            html.append("<span class=\"civic-feed-address\">").append(escape(m.address())).append("</span>");
-        }
-        html.append("</div></div>");
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     // For the browserless tests of this package.

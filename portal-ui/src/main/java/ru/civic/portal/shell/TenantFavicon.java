@@ -18,7 +18,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
  * page head of every page request as a data URL, so each portal's tab shows its own emblem with no per-tenant route.
  */
 @Component
-class TenantFavicon implements VaadinServiceInitListener {
+public class TenantFavicon implements VaadinServiceInitListener {
 
     private final TenantRegistry tenants;
 
@@ -40,7 +40,7 @@ class TenantFavicon implements VaadinServiceInitListener {
     }
 
     /** The tenant's tab icon as a data URL, when it has a favicon or a logo. */
-    static Optional<String> href(TenantConfiguration configuration) {
+    public static Optional<String> href(TenantConfiguration configuration) {
         TenantConfiguration.Branding branding = configuration.branding();
         String svg = branding.favicon();
         if ((svg == null || svg.isBlank()) && branding.logo() != null) {
