@@ -163,9 +163,13 @@ class PortalBenchmark {
         String newest = seed(settings.messages);
         report.facts.put("published messages in the feed", settings.messages + " (Tomsk; newest " + newest + ")");
 
+        // "feed": what a new visitor gets at /messages, the server-rendered page (PublicFeedPage, one request, no
+        // session); "feed-vaadin": the interactive feed a visitor with a session gets (three requests, a UI).
         List<PageKind> pages = List.of(
-                new PageKind("feed", "/messages", "messages", List.of(newest, "civic-feed-item")),
-                new PageKind("home", "/", "", List.of("civic-topics")));
+                new PageKind("feed", "/messages", null, List.of(newest, "civic-feed-item"), true),
+                new PageKind("feed-vaadin", "/messages?interactive", "messages", List.of(newest, "civic-feed-item"),
+                        false),
+                new PageKind("home", "/", "", List.of("civic-topics"), false));
         for (PageKind page : pages) {
             View sample = view(page);
             report.samples.put(page, sample);
@@ -201,7 +205,8 @@ class PortalBenchmark {
             assertThat(t.failures()).as(t.page().name() + ": failed views " + t.errors()).isZero();
         }
         for (Heap h : report.heap) {
-            assertThat(h.sessionsCreated()).as(h.page().name() + ": one session per view").isEqualTo(h.views());
+            assertThat(h.sessionsCreated()).as(h.page().name() + ": sessions per view")
+                    .isEqualTo(h.page().serverRendered() ? 0 : h.views());
             assertThat(h.sessionsLeft()).as(h.page().name() + ": sessions left after the timeout").isZero();
         }
     }
@@ -254,7 +259,8 @@ class PortalBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // a page view over HTTP
 
-    record PageKind(String name, String path, String location, List<String> expected) {
+    /** @param serverRendered the whole page comes with the first GET, without a session (no Vaadin UI) */
+    record PageKind(String name, String path, String location, List<String> expected, boolean serverRendered) {
     }
 
     record View(int htmlBytes, int initBytes, int uidlBytes, long nanos) {
@@ -300,8 +306,22 @@ class PortalBenchmark {
                 throw new IOException("GET " + page.path() + " → " + response.getCode());
             }
             cookie[0] = cookies(response.getHeaders("Set-Cookie"));
+            if (page.serverRendered()) {
+                String text = new String(body, StandardCharsets.UTF_8);
+                for (String expected : page.expected()) {
+                    if (!text.contains(expected)) {
+                        throw new IOException("GET " + page.path() + " lacks " + expected);
+                    }
+                }
+            }
             return body.length;
         });
+        if (page.serverRendered()) {
+            if (cookie[0] != null) {
+                throw new IOException("GET " + page.path() + " started a session: " + cookie[0]);
+            }
+            return new View(htmlBytes, 0, 0, System.nanoTime() - start);
+        }
         if (cookie[0] == null) {
             throw new IOException("GET " + page.path() + " started no session");
         }
@@ -812,7 +832,7 @@ class PortalBenchmark {
                     Integer.getInteger("benchmark.views", 1000),
                     Integer.getInteger("benchmark.messages", 200),
                     Set.of(System.getProperty("benchmark.phases", "heap,throughput").split(",")),
-                    Set.of(System.getProperty("benchmark.throughput-pages", "feed,home").split(",")),
+                    Set.of(System.getProperty("benchmark.throughput-pages", "feed,feed-vaadin,home").split(",")),
                     Boolean.getBoolean("benchmark.profile"),
                     Boolean.parseBoolean(System.getProperty("benchmark.histogram", "true")),
                     System.getProperty("benchmark.report",
