@@ -48,7 +48,7 @@ class AnonymousSessionsTest {
     @Test
     void anAnonymousVisitorsSessionTimesOutAfterTheShortTimeout() throws IOException {
         try (PortalHttpClient browser = new PortalHttpClient()) {
-            assertThat(browser.get(url("/messages")).status()).isEqualTo(200);
+            assertThat(browser.get(url("/lookup")).status()).isEqualTo(200);
 
             Session session = session(browser);
             assertThat(session.getMaxInactiveInterval()).isEqualTo(ANONYMOUS);
@@ -61,7 +61,7 @@ class AnonymousSessionsTest {
         TenantContext.runAs(TenantId.of("tomsk"), () -> accounts.create(username, "s3cret-S", "Житель", null,
                 Set.of(Role.CITIZEN), null));
         try (PortalHttpClient browser = new PortalHttpClient()) {
-            browser.get(url("/messages"));
+            browser.get(url("/lookup"));
             String anonymousId = session(browser).getId();
 
             PortalHttpClient.Page login = browser.follow(url("/oauth2/authorization/portal"));
