@@ -168,6 +168,51 @@ public class WorkflowService {
                 message.getStageDueAt());
     }
 
+    /** How many messages a queue looks at, at most (the oldest deadlines first). */
+    static final int QUEUE_SCAN = 2_000;
+
+    /**
+     * What waits for this actor now: messages at stages where they may act (by role and organisation, or because the
+     * message names them), overdue work first, then the nearest deadline, then the oldest.
+     */
+    @Transactional(readOnly = true)
+    public List<QueueItem> queue(Actor actor) {
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        Instant now = clock.instant();
+        List<String> stages = tenant.workflow().stages().stream()
+                .filter(s -> !s.actions().isEmpty())
+                .filter(s -> s.designated() != null || s.roles().stream()
+                        .anyMatch(r -> !Stage.AUTHOR.equals(r) && actor.has(Role.valueOf(r))))
+                .map(Stage::id).toList();
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        java.util.Comparator<QueueItem> order = java.util.Comparator.comparing((QueueItem q) -> !q.overdue())
+                .thenComparing(QueueItem::nearestDue, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(QueueItem::receivedAt);
+        return store.inStages(stages, QUEUE_SCAN).stream()
+                .filter(m -> actingRole(tenant, tenant.workflow().requiredStage(m.getStage()), m, actor).isPresent())
+                .map(m -> queueItem(tenant, m, now))
+                .sorted(order)
+                .toList();
+    }
+
+    private static QueueItem queueItem(TenantConfiguration tenant, Message m, Instant now) {
+        boolean overdue = (m.getStageDueAt() != null && m.getStageDueAt().isBefore(now))
+                || (m.getDueAt() != null && m.getDueAt().isBefore(now));
+        String text = m.getText().length() > 200 ? m.getText().substring(0, 200) + "…" : m.getText();
+        return new QueueItem(m.getNumber(), m.getStage(),
+                tenant.workflow().stage(m.getStage()).map(Stage::name).orElse(m.getStage()), m.getStatus(),
+                m.getCategoryId(), m.getCategoryId() == null ? null
+                        : tenant.category(m.getCategoryId()).map(TenantConfiguration.Category::name).orElse(null),
+                m.getOrganisationId(), m.getOrganisationId() == null ? null
+                        : tenant.organisation(m.getOrganisationId()).map(TenantConfiguration.Organisation::name)
+                                .orElse(null),
+                m.getDistrictId(), m.getDistrictId() == null ? null
+                        : tenant.district(m.getDistrictId()).map(TenantConfiguration.District::name).orElse(null),
+                m.getReceivedAt(), m.getStageDueAt(), m.getDueAt(), overdue, text);
+    }
+
     /** The role in which the actor acts at this stage, if any. */
     private static Optional<String> actingRole(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
         if (stage.actedByAuthor() && actor.accountId() != null && actor.accountId().equals(message.getAuthorId())) {
