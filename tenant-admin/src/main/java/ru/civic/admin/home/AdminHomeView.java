@@ -70,9 +70,10 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
                 user.getClaimAsString(TenantClaims.NAME) == null ? user.getSubject()
                         : user.getClaimAsString(TenantClaims.NAME),
                 String.join(", ", TenantClaims.rolesOf(user)))));
-        Span note = new Span(getTranslation("admin.workspace.queuesSoon"));
-        note.addClassName("civic-note");
-        add(note);
+        com.vaadin.flow.component.html.Anchor queue = new com.vaadin.flow.component.html.Anchor("admin/queue",
+                getTranslation("admin.workspace.queue"));
+        queue.addClassName("civic-queue-link");
+        add(queue);
     }
 
     private void showPlatformConsole() {

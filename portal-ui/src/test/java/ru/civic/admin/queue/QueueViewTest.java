@@ -1,0 +1,91 @@
+package ru.civic.admin.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import ru.civic.platform.account.Account;
+import ru.civic.platform.account.AccountService;
+import ru.civic.platform.message.Author;
+import ru.civic.platform.message.Message;
+import ru.civic.platform.message.MessageIntake;
+import ru.civic.platform.message.Place;
+import ru.civic.platform.message.SubmitMessage;
+import ru.civic.platform.shared.Role;
+import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.platform.tenancy.TenantId;
+import ru.civic.platform.workflow.QueueItem;
+import ru.civic.portal.TestSignIn;
+
+/** A moderator's queue in the back office: new messages with their deadline, searchable by number or text. */
+@SpringBootTest
+class QueueViewTest extends SpringBrowserlessTest {
+
+    private static final TenantId TOMSK = TenantId.of("tomsk");
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MessageIntake intake;
+
+    private final String marker = UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void signOut() {
+        TestSignIn.out();
+    }
+
+    private String submitted(String text) {
+        return TenantContext.callAs(TOMSK, () -> intake.submit(new SubmitMessage(null, text, "potholes",
+                new Place(56.52, 84.9, "ул. Ленина, 5"), null, false, List.of(), null, null),
+                new Author(null, "Гость", "guest@example.ru", null), Message.Channel.PORTAL).number());
+    }
+
+    private QueueView open(Role role) {
+        Account staff = TenantContext.callAs(TOMSK, () -> accounts.create("q-" + role + "-" + marker, "x",
+                "Сотрудник", null, Set.of(role), null));
+        TestSignIn.asUser("tomsk", staff.getUsername(), staff.getDisplayName(), role.name());
+        cleanVaadinEnvironment();
+        return TenantContext.callAs(TOMSK, () -> {
+            initVaadinEnvironment();
+            return navigate("admin/queue", QueueView.class);
+        });
+    }
+
+    private static List<String> shown(QueueView view) {
+        return view.grid().getGenericDataView().getItems().map(QueueItem::number).toList();
+    }
+
+    @Test
+    void moderatorFindsNewWorkWithItsDeadlineAndBySearch() {
+        String pothole = submitted("Глубокая яма у школы " + marker);
+        String other = submitted("Не убран снег во дворе " + marker);
+
+        QueueView view = open(Role.MODERATOR);
+
+        assertThat(shown(view)).contains(pothole, other);
+        QueueItem item = view.grid().getGenericDataView().getItems().filter(q -> q.number().equals(pothole))
+                .findFirst().orElseThrow();
+        assertThat(view.countdown(item)).matches("(осталось \\d+ дн\\.|истекает сегодня).*");
+
+        TenantContext.runAs(TOMSK, () -> test(view.search()).setValue("яма у школы " + marker));
+        assertThat(shown(view)).containsExactly(pothole);
+        TenantContext.runAs(TOMSK, () -> test(view.search()).setValue(other.toLowerCase()));
+        assertThat(shown(view)).containsExactly(other);
+    }
+
+    @Test
+    void anExecutorDoesNotSeeMessagesStillInModeration() {
+        String pothole = submitted("Яма на остановке " + marker);
+        QueueView view = open(Role.EXECUTOR);
+        assertThat(shown(view)).doesNotContain(pothole);
+    }
+}
