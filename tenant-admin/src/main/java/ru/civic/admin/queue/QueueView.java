@@ -45,6 +45,7 @@ import ru.civic.platform.workflow.WorkflowService;
  * search by number or text. A row's number opens the message card.
  */
 @Route("admin/queue")
+@com.vaadin.flow.component.dependency.StyleSheet("context://civic/admin.css")
 @RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
         Permissions.CURATOR, Permissions.OPERATOR, Permissions.ANALYST})
 class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
