@@ -1,0 +1,346 @@
+package ru.civic.admin.card;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import ru.civic.platform.account.AccountService;
+import ru.civic.platform.message.Actor;
+import ru.civic.platform.message.Actors;
+import ru.civic.platform.message.Attachments;
+import ru.civic.platform.message.MessageLookup;
+import ru.civic.platform.message.MessageNotFoundException;
+import ru.civic.platform.message.MessageView;
+import ru.civic.platform.message.ModeratorAids;
+import ru.civic.platform.moderation.ContentFlag;
+import ru.civic.platform.security.Permissions;
+import ru.civic.platform.security.TenantClaims;
+import ru.civic.platform.tenancy.TenantConfiguration;
+import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.platform.tenancy.TenantRegistry;
+import ru.civic.platform.workflow.AvailableAction;
+import ru.civic.platform.workflow.WorkflowService;
+
+/**
+ * The message card of the staff workspace: everything the citizen sent, where the message stands and by when, what
+ * the moderator should look at, the full history, and exactly the actions the workflow lets this person take now.
+ * The buttons are a convenience: {@link WorkflowService#act} checks the permission again on the server.
+ */
+@Route("admin/messages/:number")
+@RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
+        Permissions.CURATOR, Permissions.OPERATOR, Permissions.ANALYST, Permissions.SHOP_ADMIN,
+        Permissions.DATA_PROVIDER})
+class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final TenantRegistry tenants;
+    private final AuthenticationContext authentication;
+    private final MessageLookup lookup;
+    private final ModeratorAids aids;
+    private final WorkflowService workflow;
+    private final Actors actors;
+    private final AccountService accounts;
+    private final Attachments attachments;
+    private final Clock clock;
+
+    private String number;
+    private Actor actor;
+
+    MessageCardView(TenantRegistry tenants, AuthenticationContext authentication, MessageLookup lookup,
+            ModeratorAids aids, WorkflowService workflow, Actors actors, AccountService accounts,
+            Attachments attachments, Clock clock) {
+        this.tenants = tenants;
+        this.authentication = authentication;
+        this.lookup = lookup;
+        this.aids = aids;
+        this.workflow = workflow;
+        this.actors = actors;
+        this.accounts = accounts;
+        this.attachments = attachments;
+        this.clock = clock;
+        addClassNames("civic-admin", "civic-card");
+        getStyle().set("padding", "var(--lumo-space-l)");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        // The sign-in must have been issued for this very host's tenant; roles alone are not enough.
+        OidcUser user = authentication.getAuthenticatedUser(OidcUser.class).orElse(null);
+        String issuedFor = user == null ? null : user.getClaimAsString(TenantClaims.TENANT);
+        boolean allowed = !TenantContext.isPlatformScope() && issuedFor != null
+                && issuedFor.equals(TenantContext.settingValue())
+                && Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole);
+        Optional<Actor> current = allowed ? actors.current() : Optional.empty();
+        if (current.isEmpty()) {
+            event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));
+            return;
+        }
+        actor = current.get();
+        number = event.getRouteParameters().get("number").orElse("");
+        reload();
+    }
+
+    /** Builds the card afresh from the stored message (after an action: the new stage and history). */
+    void reload() {
+        removeAll();
+        MessageView view;
+        try {
+            view = lookup.view(number, Optional.of(actor));
+        } catch (MessageNotFoundException e) {
+            add(new H1(getTranslation("admin.card.notFound", number)));
+            return;
+        }
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        ZoneId zone = tenant.zoneId();
+        add(new H1(getTranslation("admin.card.title", view.number())));
+        add(state(view, zone));
+        add(content(view, zone));
+        add(moderatorAids());
+        add(history(view, zone));
+        add(actions(tenant));
+    }
+
+    private Div state(MessageView view, ZoneId zone) {
+        Div state = new Div();
+        state.addClassName("civic-card-state");
+        Span status = new Span(getTranslation("admin.card.status." + view.status().name()));
+        status.addClassName("civic-card-status");
+        Span stage = new Span(getTranslation("admin.card.stage", view.stageName()));
+        stage.addClassName("civic-card-stage");
+        state.add(line(getTranslation("admin.card.statusLabel"), status), line("", stage));
+        boolean open = !view.status().isClosed();
+        state.add(deadline("civic-card-due", "admin.card.due", view.dueAt(), open, zone));
+        state.add(deadline("civic-card-stage-due", "admin.card.stageDue", view.stageDueAt(), open, zone));
+        return state;
+    }
+
+    private Div deadline(String className, String key, Instant due, boolean open, ZoneId zone) {
+        Div line = new Div();
+        line.addClassName(className);
+        if (due == null) {
+            line.setText(getTranslation(key, getTranslation("admin.card.noDeadline")));
+            return line;
+        }
+        line.setText(getTranslation(key, MOMENT.format(due.atZone(zone))));
+        if (open && due.isBefore(clock.instant())) {
+            Span overdue = new Span(getTranslation("admin.card.overdue"));
+            overdue.addClassName("civic-card-overdue");
+            overdue.getElement().getThemeList().add("badge error");
+            overdue.getStyle().set("margin-left", "var(--lumo-space-s)").set("color", "var(--lumo-error-color)")
+                    .set("font-weight", "bold");
+            line.add(overdue);
+        }
+        return line;
+    }
+
+    private Div content(MessageView view, ZoneId zone) {
+        Div content = new Div();
+        content.addClassName("civic-card-content");
+        content.add(new H2(getTranslation("admin.card.sent")));
+        Paragraph text = new Paragraph(view.text());
+        text.addClassName("civic-card-text");
+        text.getStyle().set("white-space", "pre-wrap");
+        content.add(text);
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        if (view.categoryId() != null) {
+            String path = String.join(" / ", tenant.categoryPath(view.categoryId()).stream()
+                    .map(TenantConfiguration.Category::name).toList());
+            content.add(field("civic-card-category", getTranslation("admin.card.category"),
+                    path.isEmpty() ? view.categoryId() : path));
+        }
+        if (view.organisationName() != null) {
+            content.add(field("civic-card-organisation", getTranslation("admin.card.organisation"),
+                    view.organisationName()));
+        }
+        if (view.place() != null && (view.place().address() != null || view.place().latitude() != null)) {
+            String coordinates = view.place().latitude() == null ? ""
+                    : " (" + view.place().latitude() + ", " + view.place().longitude() + ")";
+            content.add(field("civic-card-place", getTranslation("admin.card.place"),
+                    (view.place().address() == null ? "" : view.place().address()) + coordinates));
+        }
+        if (view.districtName() != null) {
+            content.add(field("civic-card-district", getTranslation("admin.card.district"), view.districtName()));
+        }
+        if (view.occurredAt() != null) {
+            content.add(field("civic-card-occurred", getTranslation("admin.card.occurred"),
+                    MOMENT.format(view.occurredAt().atZone(zone))));
+        }
+        content.add(field("civic-card-received", getTranslation("admin.card.received"),
+                MOMENT.format(view.receivedAt().atZone(zone))));
+        content.add(field("civic-card-author", getTranslation("admin.card.author"),
+                view.authorName() == null ? getTranslation("admin.card.anonymous") : view.authorName()));
+        content.add(field("civic-card-published", getTranslation("admin.card.published"),
+                getTranslation(view.published() ? "admin.card.yes" : "admin.card.no")));
+        if (!view.photos().isEmpty()) {
+            Div photos = new Div();
+            photos.addClassName("civic-card-photos");
+            for (MessageView.PhotoRef photo : view.photos()) {
+                String src = "/api/v1/photos/" + photo.key();
+                Image image = new Image(src, getTranslation("admin.card.photo"));
+                image.setMaxWidth("100%");
+                Anchor link = new Anchor(src, image);
+                link.setTarget(AnchorTarget.BLANK);
+                link.addClassName("civic-card-photo");
+                photos.add(link);
+            }
+            content.add(photos);
+        }
+        if (view.answer() != null) {
+            content.add(new H2(getTranslation("admin.card.answer")));
+            Paragraph answer = new Paragraph(view.answer().text());
+            answer.addClassName("civic-card-answer");
+            content.add(answer);
+            if (view.answer().result() != null) {
+                content.add(field("civic-card-result", getTranslation("admin.card.result"),
+                        getTranslation("admin.card.result." + view.answer().result().name())));
+            }
+            for (String key : view.answer().attachments()) {
+                Anchor file = new Anchor("/api/v1/photos/" + key, key.substring(key.lastIndexOf('/') + 1));
+                file.setTarget(AnchorTarget.BLANK);
+                content.add(new Div(file));
+            }
+        }
+        if (view.refusalReasonTitle() != null) {
+            content.add(field("civic-card-refusal", getTranslation("admin.card.refusal"), view.refusalReasonTitle()));
+        }
+        return content;
+    }
+
+    private Div moderatorAids() {
+        Div section = new Div();
+        section.addClassName("civic-card-aids");
+        section.add(new H2(getTranslation("admin.card.aids")));
+        ModeratorAids.Aids found = aids.forMessage(number);
+        UnorderedList duplicates = new UnorderedList();
+        duplicates.addClassName("civic-card-duplicates");
+        for (ModeratorAids.DuplicateCandidate d : found.duplicates()) {
+            ListItem item = new ListItem();
+            Anchor link = new Anchor("admin/messages/" + d.number(), d.number());
+            link.addClassName("civic-card-duplicate");
+            item.add(link, new Span(" — " + getTranslation("admin.card.similarity",
+                    Math.round(d.similarity() * 100), d.distanceMeters() == null ? "—" : d.distanceMeters())
+                    + " " + excerpt(d.text())));
+            duplicates.add(item);
+        }
+        section.add(new Paragraph(getTranslation(found.duplicates().isEmpty() ? "admin.card.noDuplicates"
+                : "admin.card.duplicates")));
+        section.add(duplicates);
+        List<ContentFlag> obscene = found.flags().stream()
+                .filter(f -> f.kind() == ru.civic.platform.moderation.FlagKind.OBSCENITY).toList();
+        List<ContentFlag> personal = found.flags().stream()
+                .filter(f -> f.kind() != ru.civic.platform.moderation.FlagKind.OBSCENITY).toList();
+        section.add(flags("civic-card-flagged-words", "admin.card.flaggedWords", "admin.card.noFlaggedWords", obscene));
+        section.add(flags("civic-card-personal-data", "admin.card.personalData", "admin.card.noPersonalData",
+                personal));
+        return section;
+    }
+
+    private Div flags(String className, String titleKey, String noneKey, List<ContentFlag> flags) {
+        Div block = new Div();
+        block.addClassName(className);
+        block.add(new Paragraph(getTranslation(flags.isEmpty() ? noneKey : titleKey)));
+        UnorderedList list = new UnorderedList();
+        for (ContentFlag f : flags) {
+            list.add(new ListItem(getTranslation("admin.card.flag." + f.kind().name()) + ": " + f.masked()));
+        }
+        block.add(list);
+        return block;
+    }
+
+    private Div history(MessageView view, ZoneId zone) {
+        Div section = new Div();
+        section.addClassName("civic-card-history");
+        section.add(new H2(getTranslation("admin.card.history")));
+        UnorderedList list = new UnorderedList();
+        for (MessageView.TimelineEntry e : view.timeline()) {
+            StringBuilder line = new StringBuilder(MOMENT.format(e.at().atZone(zone))).append(" — ").append(e.title());
+            if (e.status() != null) {
+                line.append(" (").append(getTranslation("admin.card.status." + e.status().name())).append(')');
+            }
+            if (e.reason() != null) {
+                line.append(". ").append(getTranslation("admin.card.historyReason", e.reason()));
+            }
+            if (e.comment() != null && !e.comment().isBlank()) {
+                line.append(". ").append(getTranslation("admin.card.historyComment", e.comment()));
+            }
+            if (e.dueAt() != null) {
+                line.append(". ").append(getTranslation("admin.card.historyDue", MOMENT.format(e.dueAt().atZone(zone))));
+            }
+            list.add(new ListItem(line.toString()));
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Div actions(TenantConfiguration tenant) {
+        Div section = new Div();
+        section.addClassName("civic-card-actions");
+        section.add(new H2(getTranslation("admin.card.actions")));
+        List<AvailableAction> available = workflow.availableActions(number, actor);
+        if (available.isEmpty()) {
+            section.add(new Paragraph(getTranslation("admin.card.noActions")));
+        }
+        for (AvailableAction action : available) {
+            Button button = new Button(action.name(), e -> new ActionDialog(action, number, actor, tenant, workflow,
+                    accounts, attachments, this::reload).open());
+            button.addClassName("civic-card-action");
+            button.getElement().setAttribute("data-action", action.id());
+            section.add(button);
+        }
+        return section;
+    }
+
+    private Div field(String className, String label, String value) {
+        Div div = new Div();
+        div.addClassName(className);
+        Span name = new Span(label + ": ");
+        name.getStyle().set("font-weight", "bold");
+        Span text = new Span(value);
+        text.addClassName("civic-card-value");
+        div.add(name, text);
+        return div;
+    }
+
+    private static Div line(String label, Span value) {
+        Div div = new Div();
+        if (!label.isEmpty()) {
+            div.add(new Span(label + ": "));
+        }
+        div.add(value);
+        return div;
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "…";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.card.title", number == null ? "" : number);
+    }
+}
