@@ -91,6 +91,19 @@ public record TenantConfiguration(
         return List.of();
     }
 
+    /**
+     * How a category is named wherever it is chosen or shown: its path from the top of the tree,
+     * "Дороги › Ямы и разрушение дорожного покрытия"; the id itself when the tenant no longer has it.
+     */
+    public String categoryTitle(String categoryId) {
+        List<Category> path = new ArrayList<>(categoryPath(categoryId));
+        if (path.isEmpty()) {
+            return categoryId;
+        }
+        java.util.Collections.reverse(path);
+        return String.join(" › ", path.stream().map(Category::name).toList());
+    }
+
     /** The organisation responsible for a category: its own, or the nearest ancestor's. */
     public Optional<String> responsibleOrganisation(String categoryId) {
         return categoryPath(categoryId).stream().map(Category::organisation).filter(Objects::nonNull).findFirst();

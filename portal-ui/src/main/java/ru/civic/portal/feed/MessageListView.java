@@ -1,10 +1,6 @@
 package ru.civic.portal.feed;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,9 +18,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.springframework.web.util.HtmlUtils;
 
-import ru.civic.platform.message.FeedItem;
 import ru.civic.platform.message.FeedPage;
 import ru.civic.platform.message.FeedQuery;
 import ru.civic.platform.tenancy.TenantConfiguration;
@@ -44,7 +38,6 @@ import ru.civic.portal.shell.PortalLayout;
 class MessageListView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final FeedPages lookup;
     private final TenantConfiguration tenant;
@@ -81,7 +74,7 @@ class MessageListView extends Div implements HasDynamicTitle, com.vaadin.flow.ro
         category.setClearButtonVisible(true);
         category.setPlaceholder(getTranslation("portal.feed.any"));
         category.setItems(tenant.allCategories().stream().map(TenantConfiguration.Category::id).toList());
-        category.setItemLabelGenerator(this::categoryLabel);
+        category.setItemLabelGenerator(tenant::categoryTitle);
 
         status.setLabel(getTranslation("portal.feed.status"));
         status.addClassName("civic-filter-status");
@@ -149,12 +142,6 @@ class MessageListView extends Div implements HasDynamicTitle, com.vaadin.flow.ro
 
         add(new H2(getTranslation("portal.feed.title")), filters, mode, total, list, pager);
         showPage(0);
-    }
-
-    private String categoryLabel(String id) {
-        List<TenantConfiguration.Category> path = new ArrayList<>(tenant.categoryPath(id));
-        java.util.Collections.reverse(path);
-        return String.join(" › ", path.stream().map(TenantConfiguration.Category::name).toList());
     }
 
     private void firstPage() {

@@ -2,7 +2,6 @@ package ru.civic.portal.feed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -148,13 +147,8 @@ class PublicFeedPage extends OncePerRequestFilter {
 
     private static void filters(StringBuilder h, TenantConfiguration tenant, FeedQuery q, FeedCards.Texts t) {
         h.append("<form class=\"civic-feed-filters\" method=\"get\" action=\"messages\">");
-        List<String[]> categories = new ArrayList<>();
-        for (TenantConfiguration.Category c : tenant.allCategories()) {
-            List<TenantConfiguration.Category> path = new ArrayList<>(tenant.categoryPath(c.id()));
-            java.util.Collections.reverse(path);
-            categories.add(new String[] {c.id(),
-                    path.stream().map(TenantConfiguration.Category::name).collect(Collectors.joining(" › "))});
-        }
+        List<String[]> categories = tenant.allCategories().stream()
+                .map(c -> new String[] {c.id(), tenant.categoryTitle(c.id())}).toList();
         select(h, "category", t.get("portal.feed.category"), t.get("portal.feed.any"), categories, q.categoryId());
         select(h, "status", t.get("portal.feed.status"), t.get("portal.feed.any"),
                 Stream.of(StageStatus.values()).map(s -> new String[] {s.name(), t.get("portal.status." + s.name())})

@@ -142,11 +142,10 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
         category.setRequiredIndicatorVisible(tenant.intake().categoryRequired());
         category.setPlaceholder(getTranslation("portal.submit.category.placeholder"));
         category.setHelperText(getTranslation("portal.submit.category.helper"));
-        Map<String, String> paths = categoryPaths();
         // Searching matches any level of the tree: "ямы" finds "Дороги › Ямы на дороге".
-        category.setItems((Category c, String filter) -> paths.get(c.id()).toLowerCase(getLocale())
+        category.setItems((Category c, String filter) -> tenant.categoryTitle(c.id()).toLowerCase(getLocale())
                 .contains(filter.toLowerCase(getLocale())), tenant.allCategories());
-        category.setItemLabelGenerator(c -> paths.get(c.id()));
+        category.setItemLabelGenerator(c -> tenant.categoryTitle(c.id()));
         tenant.category(draft.categoryId == null ? "" : draft.categoryId).ifPresent(category::setValue);
         category.addValueChangeListener(e -> {
             draft.categoryId = e.getValue() == null ? null : e.getValue().id();
@@ -286,16 +285,6 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
             }
         }
         return d;
-    }
-
-    private Map<String, String> categoryPaths() {
-        Map<String, String> paths = new java.util.LinkedHashMap<>();
-        for (Category c : tenant.allCategories()) {
-            List<Category> path = new ArrayList<>(tenant.categoryPath(c.id()));
-            java.util.Collections.reverse(path);
-            paths.put(c.id(), path.stream().map(Category::name).collect(Collectors.joining(" › ")));
-        }
-        return paths;
     }
 
     /** The upload's own texts (button, errors, units) from the bundles: Vaadin's defaults are English. */

@@ -124,8 +124,7 @@ class ActionDialog extends Dialog {
             case CATEGORY -> {
                 ComboBox<TenantConfiguration.Category> combo = new ComboBox<>(label);
                 combo.setItems(tenant.allCategories());
-                combo.setItemLabelGenerator(c -> String.join(" / ",
-                        tenant.categoryPath(c.id()).stream().map(TenantConfiguration.Category::name).toList()));
+                combo.setItemLabelGenerator(c -> tenant.categoryTitle(c.id()));
                 combo.setWidthFull();
                 yield validated(field, combo);
             }

@@ -168,10 +168,8 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         content.add(text);
         TenantConfiguration tenant = tenants.currentConfiguration();
         if (view.categoryId() != null) {
-            String path = String.join(" / ", tenant.categoryPath(view.categoryId()).stream()
-                    .map(TenantConfiguration.Category::name).toList());
             content.add(field("civic-card-category", getTranslation("admin.card.category"),
-                    path.isEmpty() ? view.categoryId() : path));
+                    tenant.categoryTitle(view.categoryId())));
         }
         if (view.organisationName() != null) {
             content.add(field("civic-card-organisation", getTranslation("admin.card.organisation"),

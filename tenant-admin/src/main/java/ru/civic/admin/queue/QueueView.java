@@ -87,7 +87,7 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         combo(category, "admin.queue.category", tenant.allCategories().stream()
                 .map(TenantConfiguration.Category::id).toList(),
-                id -> tenant.category(id).map(TenantConfiguration.Category::name).orElse(id));
+                tenant::categoryTitle);
         combo(organisation, "admin.queue.organisation", tenant.organisations().stream()
                 .map(TenantConfiguration.Organisation::id).toList(),
                 id -> tenant.organisation(id).map(TenantConfiguration.Organisation::name).orElse(id));
