@@ -134,12 +134,7 @@ class PublicFeedPage extends OncePerRequestFilter {
         }
         h.append("<h1 class=\"civic-portal-name\"><a href=\"./\">").append(e(tenant.name())).append("</a></h1>")
                 .append("<nav class=\"civic-nav\">");
-        link(h, "submit", t.get(Branding.submitKey(tenant)));
-        link(h, "messages", t.get("portal.nav.feed"));
-        link(h, "lookup", t.get("portal.nav.lookup"));
-        link(h, "organisations", t.get("portal.nav.organisations"));
-        link(h, "contacts", t.get("portal.nav.contacts"));
-        link(h, "faq", t.get("portal.nav.faq"));
+        Branding.navigation(tenant).forEach(link -> link(h, link.href(), t.get(link.textKey())));
         h.append("</nav><div class=\"civic-account\"><a class=\"civic-sign-in\" href=\"")
                 .append(e(PortalSignIn.AUTHORIZATION_PATH.substring(1))).append("\">")
                 .append(e(t.get("portal.nav.signIn"))).append("</a></div></header>");

@@ -19,6 +19,21 @@ public final class Branding {
         return "portal.nav.submit." + configuration.intake().kinds().getFirst().name();
     }
 
+    /** A link of the portal's main navigation: where it leads and the bundle key of its text. */
+    public record NavLink(String href, String textKey) {
+    }
+
+    /**
+     * The portal's main navigation, the same in the Vaadin frame ({@code PortalLayout}) and in the server-rendered
+     * public pages.
+     */
+    public static java.util.List<NavLink> navigation(TenantConfiguration configuration) {
+        return java.util.List.of(new NavLink("submit", submitKey(configuration)),
+                new NavLink("messages", "portal.nav.feed"), new NavLink("lookup", "portal.nav.lookup"),
+                new NavLink("organisations", "portal.nav.organisations"),
+                new NavLink("contacts", "portal.nav.contacts"), new NavLink("faq", "portal.nav.faq"));
+    }
+
     /** The bundle key of the home page's sentence saying what the portal is for, by the same rule. */
     public static String purposeKey(TenantConfiguration configuration) {
         return "portal.home.purpose." + configuration.intake().kinds().getFirst().name();

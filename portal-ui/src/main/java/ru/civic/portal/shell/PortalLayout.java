@@ -75,12 +75,8 @@ public class PortalLayout extends Div implements RouterLayout {
         if (tenant.isPresent()) {
             HorizontalLayout nav = new HorizontalLayout();
             nav.addClassName("civic-nav");
-            nav.add(navLink("submit", getTranslation(Branding.submitKey(tenant.get().configuration()))),
-                    navLink("messages", getTranslation("portal.nav.feed")),
-                    navLink("lookup", getTranslation("portal.nav.lookup")),
-                    navLink("organisations", getTranslation("portal.nav.organisations")),
-                    navLink("contacts", getTranslation("portal.nav.contacts")),
-                    navLink("faq", getTranslation("portal.nav.faq")));
+            Branding.navigation(tenant.get().configuration())
+                    .forEach(link -> nav.add(navLink(link.href(), getTranslation(link.textKey()))));
             header.add(nav);
         }
         HorizontalLayout account = new HorizontalLayout();
