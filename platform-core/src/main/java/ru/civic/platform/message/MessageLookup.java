@@ -75,11 +75,16 @@ public class MessageLookup {
     private static final int EXCERPT = 300;
 
     private static String excerpt(String text) {
-        if (text.length() <= EXCERPT) {
+        return excerpt(text, EXCERPT);
+    }
+
+    /** The start of a text for lists: at most {@code max} characters, cut at a word where one is near, with "…". */
+    public static String excerpt(String text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int cut = text.lastIndexOf(' ', EXCERPT);
-        return text.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT) + "…";
+        int cut = text.lastIndexOf(' ', max);
+        return text.substring(0, cut > max / 2 ? cut : max) + "…";
     }
 
     private static java.util.Set<String> categoryWithDescendants(TenantConfiguration tenant, String categoryId) {

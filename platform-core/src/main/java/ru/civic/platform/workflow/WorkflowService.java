@@ -200,7 +200,7 @@ public class WorkflowService {
     private static QueueItem queueItem(TenantConfiguration tenant, Message m, Instant now) {
         boolean overdue = (m.getStageDueAt() != null && m.getStageDueAt().isBefore(now))
                 || (m.getDueAt() != null && m.getDueAt().isBefore(now));
-        String text = m.getText().length() > 200 ? m.getText().substring(0, 200) + "…" : m.getText();
+        String text = ru.civic.platform.message.MessageLookup.excerpt(m.getText(), 200);
         return new QueueItem(m.getNumber(), m.getStage(),
                 tenant.workflow().stage(m.getStage()).map(Stage::name).orElse(m.getStage()), m.getStatus(),
                 m.getCategoryId(), m.getCategoryId() == null ? null

@@ -133,7 +133,7 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             if (m.refusalReasonTitle() != null) {
                 row.add(new Paragraph(getTranslation("portal.message.reason") + ": " + m.refusalReasonTitle()));
             }
-            Paragraph text = new Paragraph(m.text().length() > 200 ? m.text().substring(0, 200) + "…" : m.text());
+            Paragraph text = new Paragraph(MessageLookup.excerpt(m.text(), 200));
             text.getStyle().set("margin", "var(--lumo-space-xs) 0");
             row.add(text);
             content.add(row);

@@ -106,7 +106,8 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
     private final Div receipt = new Div();
     private final Button submit = new Button();
 
-    SubmitMessageForm(TenantRegistry tenants, MessageIntake intake, PhotoService photoService, Actors actors) {
+    SubmitMessageForm(TenantRegistry tenants, MessageIntake intake, PhotoService photoService, Actors actors,
+            java.time.Clock clock) {
         this.tenant = tenants.currentConfiguration();
         this.intake = intake;
         this.photoService = photoService;
@@ -212,7 +213,7 @@ class SubmitMessageForm extends Div implements HasDynamicTitle {
         occurredAt.setLabel(getTranslation("portal.submit.occurredAt"));
         occurredAt.addClassName("civic-occurred-at");
         occurredAt.setRequiredIndicatorVisible(true);
-        occurredAt.setMax(LocalDateTime.now(tenant.zoneId()).plusMinutes(5));
+        occurredAt.setMax(LocalDateTime.now(clock.withZone(tenant.zoneId())).plusMinutes(5));
         occurredAt.setValue(draft.occurredAt);
         occurredAt.setVisible(tenant.intake().dateTimeRequired());
         occurredAt.addValueChangeListener(e -> {

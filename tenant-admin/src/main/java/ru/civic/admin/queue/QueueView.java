@@ -97,7 +97,7 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         status.setLabel(getTranslation("admin.queue.status"));
         status.setClearButtonVisible(true);
         status.setItems(StageStatus.values());
-        status.setItemLabelGenerator(s -> getTranslation("portal.status." + s.name()));
+        status.setItemLabelGenerator(s -> getTranslation("admin.card.status." + s.name()));
         from.setLabel(getTranslation("admin.queue.from"));
         to.setLabel(getTranslation("admin.queue.to"));
         search.addValueChangeListener(e -> filter());
