@@ -75,6 +75,7 @@ import ru.civic.platform.security.LocalHostResolver;
 import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.platform.testsupport.CpuMeter;
 import ru.civic.platform.tenancy.TenantId;
 import ru.civic.platform.tenancy.TenantRegistry;
 import ru.civic.platform.workflow.ActionInput;
@@ -540,7 +541,8 @@ class PortalBenchmark {
 
     private Throughput throughputPhase(PageKind page) throws Exception {
         closedLoop(page, settings.threads, settings.warmup, null);
-        CpuMeter cpu = CpuMeter.forServer(jdbc);
+        CpuMeter cpu = CpuMeter.forServer(() -> TenantContext.callAs(TOMSK,
+                () -> jdbc.sql("select pg_backend_pid()").query(Integer.class).single()));
         Measured m = new Measured();
         Recording jfr = settings.profile ? startProfile() : null;
         CpuMeter.Sample from = cpu.sample();
@@ -685,90 +687,6 @@ class PortalBenchmark {
         return top;
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // CPU split: this JVM (server and clients), its PostgreSQL, everything else
-
-    static final class CpuMeter {
-        private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
-        private final Integer postmaster;
-        private final long self = ProcessHandle.current().pid();
-
-        private CpuMeter(Integer postmaster) {
-            this.postmaster = postmaster;
-        }
-
-        static CpuMeter forServer(JdbcClient jdbc) {
-            Integer postmaster = null;
-            try {
-                int backend = TenantContext.callAs(TOMSK, () -> jdbc.sql("select pg_backend_pid()")
-                        .query(Integer.class).single());
-                String[] stat = procStat(backend);
-                if (stat != null) {
-                    postmaster = Integer.parseInt(stat[1]);
-                }
-            } catch (RuntimeException e) {
-                // not a local server: no PostgreSQL column
-            }
-            return new CpuMeter(postmaster);
-        }
-
-        record Sample(long nanos, double jvm, double pg, double others, double idle) {
-            Usage until(Sample later) {
-                double wall = (later.nanos - nanos) / 1e9;
-                return new Usage((later.jvm - jvm) / wall, (later.pg - pg) / wall, (later.others - others) / wall,
-                        (later.idle - idle) / wall);
-            }
-        }
-
-        record Usage(double jvm, double pg, double others, double idle) {
-            @Override
-            public String toString() {
-                return String.format(Locale.ROOT, "%.2f / %s / %.2f / %.2f", jvm,
-                        Double.isNaN(pg) ? "?" : String.format(Locale.ROOT, "%.2f", pg), others, idle);
-            }
-        }
-
-        Sample sample() {
-            long now = System.nanoTime();
-            double jvm = 0, pg = 0, others = 0, idle;
-            try (var dirs = Files.list(Path.of("/proc"))) {
-                for (Path dir : (Iterable<Path>) dirs::iterator) {
-                    String name = dir.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    int pid = Integer.parseInt(name);
-                    String[] stat = procStat(pid);
-                    if (stat == null) {
-                        continue;
-                    }
-                    double seconds = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS_PER_SECOND;
-                    if (pid == self) {
-                        jvm += seconds;
-                    } else if (postmaster != null && (pid == postmaster || Integer.parseInt(stat[1]) == postmaster)) {
-                        pg += seconds;
-                    } else {
-                        others += seconds;
-                    }
-                }
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                idle = (Long.parseLong(f[4]) + Long.parseLong(f[5])) / TICKS_PER_SECOND;
-            } catch (IOException | RuntimeException e) {
-                return new Sample(now, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-            }
-            return new Sample(now, jvm, postmaster == null ? Double.NaN : pg, others, idle);
-        }
-
-        /** The fields of /proc/pid/stat after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime. */
-        private static String[] procStat(int pid) {
-            try {
-                String s = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-                return s.substring(s.lastIndexOf(')') + 2).split(" ");
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // machine, settings, report
@@ -905,7 +823,7 @@ class PortalBenchmark {
                 s.append("\nThroughput of full anonymous page views (HTML, init, navigation; a new visitor each), closed "
                         + "loop:\n\n")
                         .append("| page | clients | views | **views/s** | p50 ms | p90 ms | p99 ms | max ms | failures "
-                                + "| CPU (cores): JVM (server + clients) / PostgreSQL / other processes / idle "
+                                + "| CPU (cores): JVM (server + clients) / PostgreSQL / kernel irq / other processes / idle "
                                 + "| GC ms (collections) | max heap used MiB | live sessions at end |\n")
                         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
                 for (Throughput t : throughput) {
