@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import ru.civic.admin.shell.AdminLayout;
 import ru.civic.platform.account.AccountService;
 import ru.civic.platform.message.Actor;
 import ru.civic.platform.message.Actors;
@@ -38,7 +38,6 @@ import ru.civic.platform.message.MessageView;
 import ru.civic.platform.message.ModeratorAids;
 import ru.civic.platform.moderation.ContentFlag;
 import ru.civic.platform.security.Permissions;
-import ru.civic.platform.security.TenantClaims;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantRegistry;
@@ -50,7 +49,7 @@ import ru.civic.platform.workflow.WorkflowService;
  * the moderator should look at, the full history, and exactly the actions the workflow lets this person take now.
  * The buttons are a convenience: {@link WorkflowService#act} checks the permission again on the server.
  */
-@Route("admin/messages/:number")
+@Route(value = "admin/messages/:number", layout = AdminLayout.class)
 @RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
         Permissions.CURATOR, Permissions.OPERATOR, Permissions.ANALYST, Permissions.SHOP_ADMIN,
         Permissions.DATA_PROVIDER})
@@ -84,17 +83,11 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         this.attachments = attachments;
         this.clock = clock;
         addClassNames("civic-admin", "civic-card");
-        getStyle().set("padding", "var(--lumo-space-l)");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // The sign-in must have been issued for this very host's tenant; roles alone are not enough.
-        OidcUser user = authentication.getAuthenticatedUser(OidcUser.class).orElse(null);
-        String issuedFor = user == null ? null : user.getClaimAsString(TenantClaims.TENANT);
-        boolean allowed = !TenantContext.isPlatformScope() && issuedFor != null
-                && issuedFor.equals(TenantContext.settingValue())
-                && Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole);
+        boolean allowed = !TenantContext.isPlatformScope() && AdminLayout.issuedForThisHost(authentication);
         Optional<Actor> current = allowed ? actors.current() : Optional.empty();
         if (current.isEmpty()) {
             event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));

@@ -15,6 +15,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import ru.civic.admin.shell.AdminLayout;
 import ru.civic.platform.security.Permissions;
 import ru.civic.platform.security.TenantClaims;
 import ru.civic.platform.tenancy.Tenant;
@@ -25,7 +26,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
  * The entry of the back office. On a tenant host: the staff workspace of that tenant (its queues come with the
  * message lifecycle). On the platform host: the platform owner's console with every tenant.
  */
-@Route("admin")
+@Route(value = "admin", layout = AdminLayout.class)
 @RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
         Permissions.CURATOR, Permissions.OPERATOR, Permissions.ANALYST, Permissions.SHOP_ADMIN,
         Permissions.DATA_PROVIDER, Permissions.PLATFORM_OWNER})
@@ -38,19 +39,13 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         this.tenants = tenants;
         this.authentication = authentication;
         addClassName("civic-admin");
-        getStyle().set("padding", "var(--lumo-space-l)");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // The sign-in must have been issued for this very host's tenant (or the platform); roles alone are not enough.
         OidcUser user = authentication.getAuthenticatedUser(OidcUser.class).orElse(null);
-        String issuedFor = user == null ? null : user.getClaimAsString(TenantClaims.TENANT);
         boolean platform = TenantContext.isPlatformScope();
-        boolean allowed = issuedFor != null && issuedFor.equals(TenantContext.settingValue())
-                && (platform ? authentication.hasRole(Permissions.PLATFORM_OWNER)
-                        : java.util.Arrays.stream(Permissions.STAFF).anyMatch(authentication::hasRole));
-        if (!allowed) {
+        if (user == null || !AdminLayout.issuedForThisHost(authentication)) {
             event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class,
                     getTranslation("admin.denied"));
             return;

@@ -23,15 +23,16 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import ru.civic.admin.shell.AdminLayout;
 import ru.civic.platform.message.Actor;
 import ru.civic.platform.message.Actors;
 import ru.civic.platform.security.Permissions;
-import ru.civic.platform.security.TenantClaims;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantConfiguration.StageStatus;
 import ru.civic.platform.tenancy.TenantContext;
@@ -44,8 +45,8 @@ import ru.civic.platform.workflow.WorkflowService;
  * names them), overdue first, with the time left; filters by category, organisation, district, status and period, and
  * search by number or text. A row's number opens the message card.
  */
-@Route("admin/queue")
-@com.vaadin.flow.component.dependency.StyleSheet("context://civic/admin.css")
+@Route(value = "admin/queue", layout = AdminLayout.class)
+@Menu(title = "admin.menu.queue", order = 10)
 @RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
         Permissions.CURATOR, Permissions.OPERATOR, Permissions.ANALYST})
 class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -78,7 +79,6 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.tenant = tenants.currentConfiguration();
         this.zone = tenant.zoneId();
         addClassName("civic-queue");
-        getStyle().set("padding", "var(--lumo-space-l)");
 
         search.setLabel(getTranslation("admin.queue.search"));
         search.addClassName("civic-queue-search");
@@ -140,11 +140,8 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // The sign-in must have been issued for this very host's tenant; roles alone are not enough.
-        OidcUser user = authentication.getAuthenticatedUser(OidcUser.class).orElse(null);
-        String issuedFor = user == null ? null : user.getClaimAsString(TenantClaims.TENANT);
-        Actor me = actors.current().orElse(null);
-        if (issuedFor == null || !issuedFor.equals(TenantContext.settingValue()) || me == null) {
+        Actor me = AdminLayout.issuedForThisHost(authentication) ? actors.current().orElse(null) : null;
+        if (me == null) {
             event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class, getTranslation("admin.denied"));
             return;
         }
