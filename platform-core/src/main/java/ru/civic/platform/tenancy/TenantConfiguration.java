@@ -48,7 +48,8 @@ public record TenantConfiguration(
         Features features,
         Workflow workflow,
         java.util.Map<String, NotificationTemplate> notificationTemplates,
-        List<FaqEntry> faq) {
+        List<FaqEntry> faq,
+        List<AnswerTemplate> answerTemplates) {
 
     public TenantConfiguration {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
@@ -65,6 +66,19 @@ public record TenantConfiguration(
         notificationTemplates = notificationTemplates == null ? java.util.Map.of()
                 : java.util.Map.copyOf(notificationTemplates);
         faq = faq == null ? List.of() : List.copyOf(faq);
+        answerTemplates = answerTemplates == null ? List.of() : List.copyOf(answerTemplates);
+    }
+
+    /**
+     * The answer templates an official may start from for a message of this category: those for the category or any
+     * category above it, then those for every category.
+     */
+    public List<AnswerTemplate> answerTemplatesFor(String categoryId) {
+        Set<String> path = categoryId == null ? Set.of()
+                : categoryPath(categoryId).stream().map(Category::id).collect(java.util.stream.Collectors.toSet());
+        return java.util.stream.Stream.concat(
+                answerTemplates.stream().filter(t -> t.categories().stream().anyMatch(path::contains)),
+                answerTemplates.stream().filter(t -> t.categories().isEmpty())).toList();
     }
 
     public Optional<SlaRule> slaRule(String ruleId) {
@@ -229,6 +243,13 @@ public record TenantConfiguration(
     }
 
     /** A typical question and its answer, shown on the portal's FAQ page (Zarechny 1.2, 2.5). */
+    /** A ready answer text for officials; {@code categories} empty = for every category. */
+    public record AnswerTemplate(String id, String title, List<String> categories, String text) {
+        public AnswerTemplate {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+
     public record FaqEntry(String question, String answer) {
     }
 

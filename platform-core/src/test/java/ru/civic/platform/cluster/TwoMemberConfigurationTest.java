@@ -106,6 +106,30 @@ class TwoMemberConfigurationTest {
         assertThat(secondRegistry.findByHost(id + ".example.ru")).isPresent();
     }
 
+    @Test
+    void aMessageSubmittedOnOneMemberSignalsTheOthersOpenQueuesOfThatTenantOnly() throws Exception {
+        java.util.List<ru.civic.platform.workflow.WorkArrived> zarechnySignals =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<ru.civic.platform.workflow.WorkArrived> tomskSignals =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        ru.civic.platform.workflow.WorkSignals signals = second.getBean(ru.civic.platform.workflow.WorkSignals.class);
+        try (var z = signals.subscribe(TenantId.of("zarechny"), zarechnySignals::add);
+                var t = signals.subscribe(TenantId.of("tomsk"), tomskSignals::add)) {
+            ru.civic.platform.message.Receipt receipt = ru.civic.platform.tenancy.TenantContext.callAs(
+                    TenantId.of("tomsk"), () -> first.getBean(ru.civic.platform.message.MessageIntake.class).submit(
+                            new ru.civic.platform.message.SubmitMessage(null, "Яма у подъезда, сигнал в очередь", "potholes",
+                                    new ru.civic.platform.message.Place(56.52, 84.9, "ул. Ленина, 1"), null, false,
+                                    java.util.List.of(), null, null),
+                            new ru.civic.platform.message.Author(null, "Гость", "guest@example.ru", null),
+                            ru.civic.platform.message.Message.Channel.PORTAL));
+
+            await(() -> tomskSignals.stream().anyMatch(w -> w.number().equals(receipt.number())));
+            assertThat(tomskSignals).filteredOn(w -> w.number().equals(receipt.number()))
+                    .allSatisfy(w -> assertThat(w.stage()).isEqualTo("moderation"));
+            assertThat(zarechnySignals).noneMatch(w -> w.number().equals(receipt.number()));
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (!condition.getAsBoolean()) {

@@ -99,6 +99,31 @@ class TenantConfigurationValidationTest {
     }
 
     @Test
+    void answerTemplatesServeTheirCategoryItsSubcategoriesAndThenEveryCategory() throws IOException {
+        TenantConfiguration tomsk = reader.read("tomsk.yaml", file("tomsk"), "tomsk").configuration();
+
+        assertThat(tomsk.answerTemplatesFor("potholes")).extracting(TenantConfiguration.AnswerTemplate::id)
+                .containsExactly("pothole-repair", "forwarded-to-owner");
+        assertThat(tomsk.answerTemplatesFor("snow-yards")).extracting(TenantConfiguration.AnswerTemplate::id)
+                .containsExactly("snow-cleared", "forwarded-to-owner");
+        assertThat(tomsk.answerTemplatesFor(null)).extracting(TenantConfiguration.AnswerTemplate::id)
+                .containsExactly("forwarded-to-owner");
+    }
+
+    @Test
+    void refusesAnswerTemplateForUnknownCategory() throws IOException {
+        String broken = file("tomsk").replace("categories: [potholes]", "categories: [no-such-category]");
+
+        assertThatThrownBy(() -> reader.read("tomsk.yaml", broken, "tomsk"))
+                .isInstanceOf(TenantConfigurationException.class)
+                .satisfies(e -> assertThat(((TenantConfigurationException) e).problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.path()).isEqualTo("$.answerTemplates[0].categories[0]");
+                            assertThat(p.message()).contains("no-such-category");
+                        }));
+    }
+
+    @Test
     void refusesIdThatDiffersFromFileName() throws IOException {
         assertThatThrownBy(() -> reader.read("omsk.yaml", file("tomsk"), "omsk"))
                 .isInstanceOf(TenantConfigurationException.class)

@@ -88,4 +88,24 @@ class QueueViewTest extends SpringBrowserlessTest {
         QueueView view = open(Role.EXECUTOR);
         assertThat(shown(view)).doesNotContain(pothole);
     }
+
+    @Test
+    void newWorkAppearsInAnOpenQueueWithoutAReload() throws InterruptedException {
+        QueueView view = open(Role.MODERATOR);
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getPushConfiguration().getPushMode())
+                .isEqualTo(com.vaadin.flow.shared.communication.PushMode.AUTOMATIC);
+        String fresh = submitted("Провал асфальта, пришло без перезагрузки " + marker);
+
+        // The signal comes back through the cluster topic on another thread, which queues the refresh for the
+        // page's session; the server round trip of a real browser runs it.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        while (!shown(view).contains(fresh)) {
+            assertThat(java.time.Instant.now()).as("the queue refreshed within 15 s").isBefore(deadline);
+            Thread.sleep(50);
+            com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+            session.getService().runPendingAccessTasks(session);
+        }
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
+                .anySatisfy(n -> assertThat(test(n).getText()).contains(fresh));
+    }
 }

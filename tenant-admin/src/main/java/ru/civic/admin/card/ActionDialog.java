@@ -64,7 +64,7 @@ class ActionDialog extends Dialog {
     private final Span dialogError = new Span();
     private final List<String> uploaded = new ArrayList<>();
 
-    ActionDialog(AvailableAction action, String number, Actor actor, TenantConfiguration tenant,
+    ActionDialog(AvailableAction action, String number, String categoryId, Actor actor, TenantConfiguration tenant,
             WorkflowService workflow, AccountService accounts, Attachments attachments, Runnable onDone) {
         this.action = action;
         this.number = number;
@@ -93,6 +93,9 @@ class ActionDialog extends Dialog {
             }
             input.getElement().setAttribute("data-field", WorkflowService.fieldName(field));
             inputs.put(field, input);
+            if (field == ActionField.ANSWER && input instanceof TextArea answer) {
+                templatePicker(tenant.answerTemplatesFor(categoryId), answer).ifPresent(form::add);
+            }
             form.add(input);
         }
         dialogError.addClassName("civic-action-error");
@@ -210,6 +213,37 @@ class ActionDialog extends Dialog {
                 yield wrapper;
             }
         };
+    }
+
+    /**
+     * The tenant's ready answers for this category: choosing one puts its text into the answer field, where the
+     * official adapts it. Text already typed is replaced only when it is empty or itself an untouched template.
+     */
+    private java.util.Optional<ComboBox<TenantConfiguration.AnswerTemplate>> templatePicker(
+            List<TenantConfiguration.AnswerTemplate> templates, TextArea answer) {
+        if (templates.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ComboBox<TenantConfiguration.AnswerTemplate> picker = new ComboBox<>(getTranslation("admin.action.template"));
+        picker.addClassName("civic-answer-template");
+        picker.setItems(templates);
+        picker.setItemLabelGenerator(TenantConfiguration.AnswerTemplate::title);
+        picker.setClearButtonVisible(true);
+        picker.setWidthFull();
+        picker.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                return;
+            }
+            String typed = answer.getValue();
+            boolean untouched = typed.isBlank() || (e.getOldValue() != null && typed.equals(e.getOldValue().text()))
+                    || templates.stream().anyMatch(t -> t.text().equals(typed));
+            if (untouched) {
+                answer.setValue(e.getValue().text());
+            } else {
+                answer.setValue(typed + "\n\n" + e.getValue().text());
+            }
+        });
+        return java.util.Optional.of(picker);
     }
 
     private static String staffLabel(Account account) {

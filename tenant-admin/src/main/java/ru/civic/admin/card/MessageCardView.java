@@ -115,7 +115,7 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         add(content(view, zone));
         add(moderatorAids());
         add(history(view, zone));
-        add(actions(tenant));
+        add(actions(tenant, view.categoryId()));
     }
 
     private Div state(MessageView view, ZoneId zone) {
@@ -288,7 +288,7 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         return section;
     }
 
-    private Div actions(TenantConfiguration tenant) {
+    private Div actions(TenantConfiguration tenant, String categoryId) {
         Div section = new Div();
         section.addClassName("civic-card-actions");
         section.add(new H2(getTranslation("admin.card.actions")));
@@ -297,7 +297,7 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
             section.add(new Paragraph(getTranslation("admin.card.noActions")));
         }
         for (AvailableAction action : available) {
-            Button button = new Button(action.name(), e -> new ActionDialog(action, number, actor, tenant, workflow,
+            Button button = new Button(action.name(), e -> new ActionDialog(action, number, categoryId, actor, tenant, workflow,
                     accounts, attachments, this::reload).open());
             button.addClassName("civic-card-action");
             button.getElement().setAttribute("data-action", action.id());

@@ -10,7 +10,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -37,7 +42,10 @@ import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantConfiguration.StageStatus;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantRegistry;
+import ru.civic.platform.tenancy.TenantId;
 import ru.civic.platform.workflow.QueueItem;
+import ru.civic.platform.workflow.WorkArrived;
+import ru.civic.platform.workflow.WorkSignals;
 import ru.civic.platform.workflow.WorkflowService;
 
 /**
@@ -68,11 +76,15 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Span summary = new Span();
+    private final WorkSignals signals;
     private List<QueueItem> all = List.of();
+    private Actor me;
+    private WorkSignals.Registration subscription;
 
     QueueView(WorkflowService workflow, Actors actors, AuthenticationContext authentication, TenantRegistry tenants,
-            java.time.Clock clock) {
+            java.time.Clock clock, WorkSignals signals) {
         this.workflow = workflow;
+        this.signals = signals;
         this.actors = actors;
         this.authentication = authentication;
         this.clock = clock;
@@ -128,6 +140,8 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         grid.setAllRowsVisible(false);
         grid.setHeight("70vh");
         summary.addClassName("civic-queue-summary");
+        // Screen readers hear the new count when work arrives without a reload.
+        summary.getElement().setAttribute("role", "status");
         add(new H1(getTranslation("admin.queue.title")), filters, summary, grid);
     }
 
@@ -140,13 +154,56 @@ class QueueView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Actor me = AdminLayout.issuedForThisHost(authentication) ? actors.current().orElse(null) : null;
+        me = AdminLayout.issuedForThisHost(authentication) ? actors.current().orElse(null) : null;
         if (me == null) {
             event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class, getTranslation("admin.denied"));
             return;
         }
         all = workflow.queue(me);
         filter();
+    }
+
+    /**
+     * Work that moves anywhere in the cluster refreshes this queue through the server push of the frame. The
+     * signal arrives on a cluster thread: the refresh runs in this UI's session, in the tenant it was opened for.
+     */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        TenantId tenantId = tenant.tenantId();
+        subscription = signals.subscribe(tenantId, work -> {
+            try {
+                ui.access(() -> TenantContext.runAs(tenantId, () -> refresh(work)));
+            } catch (UIDetachedException closed) {
+                // The page was closed between the signal and its delivery: nothing to refresh.
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** Re-reads the queue; a message that was not in it before is announced. */
+    void refresh(WorkArrived work) {
+        if (me == null) {
+            return;
+        }
+        java.util.Set<String> before = all.stream().map(QueueItem::number).collect(java.util.stream.Collectors.toSet());
+        all = workflow.queue(me);
+        filter();
+        all.stream().filter(q -> !before.contains(q.number())).map(QueueItem::number).findFirst()
+                .ifPresent(number -> {
+                    Notification note = Notification.show(getTranslation("admin.queue.arrived", number), 5000,
+                            Notification.Position.BOTTOM_END);
+                    note.addClassName("civic-queue-arrived");
+                });
     }
 
     /** The time left (or overdue) on the nearer deadline, in days, with its date. */

@@ -3,7 +3,9 @@ package ru.civic.admin.shell;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.PushConfiguration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -17,6 +19,8 @@ import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.shared.communication.PushMode;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -80,6 +84,19 @@ public class AdminLayout extends Div implements RouterLayout, BeforeEnterObserve
 
         content.addClassName("civic-admin-content");
         add(header, content);
+    }
+
+    /**
+     * Staff screens receive new work without reloading. Only server-to-browser messages use the WebSocket; the
+     * browser's own requests stay ordinary HTTP, so they pass the tenant filter and Spring Security like any page.
+     * The citizen portal does not push: its visitors need no open connection each.
+     */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        PushConfiguration push = attachEvent.getUI().getPushConfiguration();
+        push.setPushMode(PushMode.AUTOMATIC);
+        push.setTransport(Transport.WEBSOCKET_XHR);
     }
 
     @Override

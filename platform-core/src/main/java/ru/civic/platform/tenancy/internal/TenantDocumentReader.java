@@ -158,6 +158,20 @@ public class TenantDocumentReader {
                         "duplicate district id '" + c.districts().get(i).id() + "'"));
             }
         }
+        Set<String> templates = new HashSet<>();
+        for (int i = 0; i < c.answerTemplates().size(); i++) {
+            TenantConfiguration.AnswerTemplate template = c.answerTemplates().get(i);
+            if (!templates.add(template.id())) {
+                problems.add(new ConfigurationProblem(source, "$.answerTemplates[" + i + "].id",
+                        "duplicate answer template '" + template.id() + "'"));
+            }
+            for (int j = 0; j < template.categories().size(); j++) {
+                if (!categoryIds.contains(template.categories().get(j))) {
+                    problems.add(new ConfigurationProblem(source, "$.answerTemplates[" + i + "].categories[" + j + "]",
+                            "unknown category '" + template.categories().get(j) + "'"));
+                }
+            }
+        }
         Set<String> reasons = new HashSet<>();
         for (int i = 0; i < c.refusalReasons().size(); i++) {
             if (!reasons.add(c.refusalReasons().get(i).code())) {
