@@ -197,6 +197,26 @@ public class WorkflowService {
                 .toList();
     }
 
+    /**
+     * Everything in flight in the tenant (the curator's view): messages at any stage with actions left, overdue
+     * first, whoever holds them.
+     */
+    @Transactional(readOnly = true)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('CURATOR','OPERATOR','ANALYST')")
+    public List<QueueItem> inFlight() {
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        Instant now = clock.instant();
+        List<String> stages = tenant.workflow().stages().stream().filter(s -> !s.actions().isEmpty())
+                .filter(s -> !s.status().isClosed()).map(Stage::id).toList();
+        return store.inStages(stages, QUEUE_SCAN).stream()
+                .map(m -> queueItem(tenant, m, now))
+                .sorted(java.util.Comparator.comparing((QueueItem q) -> !q.overdue())
+                        .thenComparing(QueueItem::nearestDue,
+                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(QueueItem::receivedAt))
+                .toList();
+    }
+
     private static QueueItem queueItem(TenantConfiguration tenant, Message m, Instant now) {
         boolean overdue = (m.getStageDueAt() != null && m.getStageDueAt().isBefore(now))
                 || (m.getDueAt() != null && m.getDueAt().isBefore(now));

@@ -49,12 +49,17 @@ import ru.civic.platform.workflow.WorkflowService;
  * what it refused next to the field concerned. Nothing typed is lost when the workflow refuses; on success the dialog
  * closes and the card is built again.
  */
-class ActionDialog extends Dialog {
+public class ActionDialog extends Dialog {
+
+    /** Carries out the action with the collected input: on one message, or on several (bulk moderation). */
+    @FunctionalInterface
+    public interface Submitter {
+        /** Throws {@link InvalidInputException} (shown at the fields) or {@link ActionDeniedException}. */
+        void submit(ActionInput input);
+    }
 
     private final AvailableAction action;
-    private final String number;
-    private final Actor actor;
-    private final WorkflowService workflow;
+    private final Submitter submitter;
     private final Runnable onDone;
 
     private final Map<ActionField, Component> inputs = new EnumMap<>(ActionField.class);
@@ -66,10 +71,18 @@ class ActionDialog extends Dialog {
 
     ActionDialog(AvailableAction action, String number, String categoryId, Actor actor, TenantConfiguration tenant,
             WorkflowService workflow, AccountService accounts, Attachments attachments, Runnable onDone) {
+        this(action, categoryId, tenant, accounts, attachments, input -> workflow.act(number, action.id(), input, actor),
+                onDone);
+    }
+
+    /**
+     * A dialog asking for the action's fields and handing them to {@code submitter}; {@code categoryId} chooses the
+     * answer templates offered (null: those for every category).
+     */
+    public ActionDialog(AvailableAction action, String categoryId, TenantConfiguration tenant, AccountService accounts,
+            Attachments attachments, Submitter submitter, Runnable onDone) {
         this.action = action;
-        this.number = number;
-        this.actor = actor;
-        this.workflow = workflow;
+        this.submitter = submitter;
         this.onDone = onDone;
         addClassName("civic-action-dialog");
         setHeaderTitle(action.name());
@@ -283,15 +296,15 @@ class ActionDialog extends Dialog {
     }
 
     /** The input component asking for this field (tests and the card use it). */
-    Component input(ActionField field) {
+    public Component input(ActionField field) {
         return inputs.get(field);
     }
 
-    void submit() {
+    public void submit() {
         clearErrors.forEach(Runnable::run);
         dialogError.setVisible(false);
         try {
-            workflow.act(number, action.id(), collect(), actor);
+            submitter.submit(collect());
         } catch (InvalidInputException e) {
             List<String> unplaced = new ArrayList<>();
             Map<String, List<String>> byField = new HashMap<>();
