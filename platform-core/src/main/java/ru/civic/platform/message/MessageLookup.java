@@ -44,12 +44,12 @@ public class MessageLookup {
         if (!full && !m.isPublished()) {
             throw new MessageNotFoundException(number);
         }
-        return toView(tenant, m, full, mine);
+        return toView(tenant, m, full, mine, staff);
     }
 
     public List<MessageView> published(int limit) {
         TenantConfiguration tenant = tenants.currentConfiguration();
-        return store.published(limit).stream().map(m -> toView(tenant, m, false, false)).toList();
+        return store.published(limit).stream().map(m -> toView(tenant, m, false, false, false)).toList();
     }
 
     /**
@@ -108,13 +108,16 @@ public class MessageLookup {
         if (author.accountId() == null) {
             return List.of();
         }
-        return store.byAuthor(author.accountId()).stream().map(m -> toView(tenant, m, true, true)).toList();
+        return store.byAuthor(author.accountId()).stream().map(m -> toView(tenant, m, true, true, false)).toList();
     }
 
-    private MessageView toView(TenantConfiguration tenant, Message m, boolean full, boolean mine) {
+    private MessageView toView(TenantConfiguration tenant, Message m, boolean full, boolean mine, boolean staff) {
         Optional<Stage> stage = tenant.workflow().stage(m.getStage());
         boolean answerVisible = m.getAnsweredAt() != null && (full || m.isAnswerPublic());
-        MessageView.Answer answer = answerVisible ? new MessageView.Answer(m.getAnswerText(), m.getResult(),
+        // Heads agree and approve the executor's prepared answer before it is given (Tynda 3.6-3.7): staff read the
+        // draft (answeredAt still empty); the author and the public only the answer given.
+        boolean draftVisible = staff && m.getAnsweredAt() == null && m.getAnswerText() != null;
+        MessageView.Answer answer = answerVisible || draftVisible ? new MessageView.Answer(m.getAnswerText(), m.getResult(),
                 m.getPostponedUntil(), m.getExecutorPosition(), m.getAnswerAttachments(), m.getAnsweredAt()) : null;
         String reasonTitle = m.getRefusalReason() == null ? null
                 : tenant.refusalReason(m.getRefusalReason()).map(TenantConfiguration.RefusalReason::title).orElse(null);

@@ -211,7 +211,7 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
                         getTranslation("admin.card.result." + view.answer().result().name())));
             }
             for (String key : view.answer().attachments()) {
-                Anchor file = new Anchor("/api/v1/photos/" + key, key.substring(key.lastIndexOf('/') + 1));
+                Anchor file = new Anchor("/api/v1/attachments/" + key, key.substring(key.lastIndexOf('/') + 1));
                 file.setTarget(AnchorTarget.BLANK);
                 content.add(new Div(file));
             }
