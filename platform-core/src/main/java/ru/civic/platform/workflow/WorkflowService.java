@@ -55,10 +55,12 @@ public class WorkflowService {
     private final WorkflowNotifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ru.civic.platform.message.Supports supports;
 
     public WorkflowService(TenantRegistry tenants, ru.civic.platform.message.Attachments attachments, MessageStore store, MessageDeadlines deadlines,
             AccountService accounts, WorkflowNotifications notifications, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ru.civic.platform.message.Supports supports) {
+        this.supports = supports;
         this.tenants = tenants;
         this.attachments = attachments;
         this.store = store;
@@ -303,7 +305,7 @@ public class WorkflowService {
     }
 
     /** Checked inputs that later steps need. */
-    private record Inputs(AnswerRatingOption rating, String reasonTitle) {
+    private record Inputs(AnswerRatingOption rating, String reasonTitle, Message original) {
     }
 
     private Inputs check(TenantConfiguration tenant, Message message, Action action, ActionInput in) {
@@ -377,10 +379,32 @@ public class WorkflowService {
         if (action.type() == ActionType.RESUBMIT && in.text() != null && in.text().strip().equals(message.getText())) {
             problems.add(FieldProblem.of("text", "workflow.resubmit.unchanged"));
         }
+        Message original = in.duplicateOf() == null ? null : duplicated(message, in.duplicateOf().strip(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Inputs(rating, reasonTitle);
+        return new Inputs(rating, reasonTitle, original);
+    }
+
+    /**
+     * The earlier message this one repeats: of this tenant, received before it, still in work (a repeat of a closed
+     * message is a new matter), and not itself a removed repeat.
+     */
+    private Message duplicated(Message message, String number, List<FieldProblem> problems) {
+        Optional<Message> found = store.findByNumber(number);
+        if (found.isEmpty()) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.unknown", number));
+            return null;
+        }
+        Message original = found.get();
+        if (original.getId().equals(message.getId())) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.self"));
+        } else if (original.getReceivedAt().isAfter(message.getReceivedAt())) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.later", number));
+        } else if (original.getStatus().isClosed() || original.getDuplicateOf() != null) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.closed", number));
+        }
+        return original;
     }
 
     private void checkAccount(UUID id, Role role, String field, List<FieldProblem> problems) {
@@ -442,6 +466,10 @@ public class WorkflowService {
             }
             case SEND_TO_REWORK, REJECT -> m.reopenForRework();
             case RESUBMIT -> m.correct(in.text().strip(), in.categoryId());
+            case MERGE_DUPLICATE -> {
+                m.markDuplicateOf(inputs.original().getId());
+                supports.mergeInto(m.getId(), inputs.original().getId(), m.getAuthorId());
+            }
             default -> {
             }
         }
@@ -465,6 +493,7 @@ public class WorkflowService {
         given.put(ActionField.REMARKS, blankToNull(in.remarks()));
         given.put(ActionField.ATTACHMENTS, in.attachments().isEmpty() ? null : in.attachments());
         given.put(ActionField.TEXT, blankToNull(in.text()));
+        given.put(ActionField.DUPLICATE_OF, blankToNull(in.duplicateOf()));
         return given;
     }
 
@@ -500,6 +529,7 @@ public class WorkflowService {
             case REMARKS -> "remarks";
             case ATTACHMENTS -> "attachments";
             case TEXT -> "text";
+            case DUPLICATE_OF -> "duplicateOf";
         };
     }
 
