@@ -13,6 +13,7 @@ import ru.civic.platform.account.Account;
 import ru.civic.platform.account.AccountService;
 import ru.civic.platform.message.FieldProblem;
 import ru.civic.platform.message.InvalidInputException;
+import ru.civic.platform.security.Permissions;
 import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.TenantContext;
 
@@ -43,14 +44,14 @@ public class CitizenBlocking {
 
     /** Citizens of the current tenant whose name, user name or e-mail contains the text. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('MODERATOR','OPERATOR')")
+    @PreAuthorize(Permissions.HAS_CITIZEN_BLOCKING_ROLE)
     public List<Account> search(String text) {
         return accounts.searchCitizens(text, MAX_FOUND);
     }
 
     /** Blocked citizens of the current tenant, the latest block first. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('MODERATOR','OPERATOR')")
+    @PreAuthorize(Permissions.HAS_CITIZEN_BLOCKING_ROLE)
     public List<Account> blocked() {
         return accounts.blockedCitizens(500);
     }
@@ -61,7 +62,7 @@ public class CitizenBlocking {
      * @throws InvalidInputException at {@code reason} when it is empty or too long
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('MODERATOR','OPERATOR')")
+    @PreAuthorize(Permissions.HAS_CITIZEN_BLOCKING_ROLE)
     public void block(UUID citizenId, String reason) {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
