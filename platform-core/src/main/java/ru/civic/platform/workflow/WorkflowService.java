@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,7 +83,7 @@ public class WorkflowService {
             throw new MessageNotFoundException(number); // unpublished numbers cannot be probed
         }
         Stage stage = tenant.workflow().requiredStage(message.getStage());
-        if (actingRole(tenant, stage, message, actor).isEmpty()) {
+        if (actingRole(tenant, stage, message, actor, categoriesOf(actor)).isEmpty()) {
             return List.of();
         }
         return stage.actions().stream()
@@ -99,7 +100,9 @@ public class WorkflowService {
         Action action = stage.action(actionId).orElseThrow(() -> new ActionDeniedException(
                 ActionDeniedException.Why.NOT_AT_THIS_STAGE,
                 "action '" + actionId + "' is not available at stage '" + stage.id() + "'"));
-        String role = actingRole(tenant, stage, message, actor).orElseThrow(() -> denial(tenant, stage, message, actor));
+        Set<String> categories = categoriesOf(actor);
+        String role = actingRole(tenant, stage, message, actor, categories)
+                .orElseThrow(() -> denial(tenant, stage, message, actor, categories));
         if (action.availableWhen() != null && !holds(action.availableWhen(), tenant, message, null, input)) {
             throw new ActionDeniedException(ActionDeniedException.Why.NOT_AVAILABLE,
                     "action '" + actionId + "' needs " + action.availableWhen());
@@ -192,8 +195,10 @@ public class WorkflowService {
         java.util.Comparator<QueueItem> order = java.util.Comparator.comparing((QueueItem q) -> !q.overdue())
                 .thenComparing(QueueItem::nearestDue, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(QueueItem::receivedAt);
+        Set<String> categories = categoriesOf(actor);
         return store.inStages(stages, QUEUE_SCAN).stream()
-                .filter(m -> actingRole(tenant, tenant.workflow().requiredStage(m.getStage()), m, actor).isPresent())
+                .filter(m -> actingRole(tenant, tenant.workflow().requiredStage(m.getStage()), m, actor, categories)
+                        .isPresent())
                 .map(m -> queueItem(tenant, m, now))
                 .sorted(order)
                 .toList();
@@ -236,7 +241,8 @@ public class WorkflowService {
     }
 
     /** The role in which the actor acts at this stage, if any. */
-    private static Optional<String> actingRole(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
+    private static Optional<String> actingRole(TenantConfiguration tenant, Stage stage, Message message, Actor actor,
+            Set<String> categories) {
         if (stage.actedByAuthor() && actor.accountId() != null && actor.accountId().equals(message.getAuthorId())) {
             return Optional.of(Stage.AUTHOR);
         }
@@ -251,7 +257,35 @@ public class WorkflowService {
         return stage.roles().stream()
                 .filter(r -> !Stage.AUTHOR.equals(r) && actor.has(Role.valueOf(r)))
                 .filter(r -> !ANSWERING_ROLES.contains(Role.valueOf(r)) || servesOrganisation(tenant, actor, message))
+                .filter(r -> !CATEGORY_ROLES.contains(Role.valueOf(r)) || handlesCategory(tenant, categories, message))
                 .findFirst();
+    }
+
+    /**
+     * Roles bound to the categories their account names, if it names any (Zarechny appendix 2: moderators and
+     * executors per problem type); the operator sets them in the staff reference.
+     */
+    private static final java.util.Set<Role> CATEGORY_ROLES = java.util.EnumSet.of(Role.MODERATOR, Role.COORDINATOR,
+            Role.EXECUTOR);
+
+    /**
+     * The categories the acting person handles, read from their account rather than carried by {@link Actor}, so a
+     * change by the operator counts at once; none for an integration channel.
+     */
+    private Set<String> categoriesOf(Actor actor) {
+        return actor.accountId() == null ? Set.of()
+                : accounts.find(actor.accountId()).map(Account::getCategories).orElse(Set.of());
+    }
+
+    /**
+     * The message's category is one of these or below one of them. No categories = every category; a message not
+     * yet categorised is everyone's (someone has to categorise it).
+     */
+    private static boolean handlesCategory(TenantConfiguration tenant, Set<String> categories, Message message) {
+        if (categories.isEmpty() || message.getCategoryId() == null) {
+            return true;
+        }
+        return tenant.categoryPath(message.getCategoryId()).stream().anyMatch(c -> categories.contains(c.id()));
     }
 
     /** Roles that act for an organisation: its officials answer its messages, not another body's. */
@@ -272,7 +306,8 @@ public class WorkflowService {
         return false;
     }
 
-    private static ActionDeniedException denial(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
+    private static ActionDeniedException denial(TenantConfiguration tenant, Stage stage, Message message, Actor actor,
+            Set<String> categories) {
         if (stage.actedByAuthor() && stage.roles().size() == 1) {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_AUTHOR,
                     "only the author acts at stage '" + stage.id() + "'");
@@ -286,6 +321,11 @@ public class WorkflowService {
         if (roleHeld && !servesOrganisation(tenant, actor, message)) {
             return new ActionDeniedException(ActionDeniedException.Why.OTHER_ORGANISATION,
                     "message " + message.getNumber() + " is with organisation " + message.getOrganisationId());
+        }
+        if (roleHeld && !handlesCategory(tenant, categories, message)) {
+            return new ActionDeniedException(ActionDeniedException.Why.OTHER_CATEGORY,
+                    "message " + message.getNumber() + " is in category " + message.getCategoryId()
+                            + ", which this official does not handle");
         }
         return new ActionDeniedException(ActionDeniedException.Why.ROLE,
                 "stage '" + stage.id() + "' is worked by " + stage.roles());
