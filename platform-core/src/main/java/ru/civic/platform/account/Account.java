@@ -49,6 +49,11 @@ public class Account {
 
     private String organisation;
 
+    /** Categories this official handles (and their subcategories); empty = all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "categories", nullable = false, columnDefinition = "varchar(100)[]")
+    private String[] categories = new String[0];
+
     private boolean enabled = true;
 
     @Column(name = "blocked_at")
@@ -113,6 +118,11 @@ public class Account {
         return organisation;
     }
 
+    /** The categories this official handles (with their subcategories); empty means every category. */
+    public Set<String> getCategories() {
+        return new java.util.TreeSet<>(java.util.Arrays.asList(categories));
+    }
+
     public boolean isBlocked() {
         return blockedAt != null;
     }
@@ -150,5 +160,22 @@ public class Account {
 
     public void disable() {
         this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    /** Lifting a block forgets its reason; bonuses annulled by it stay annulled (Gubkinsky 3.9 restores nothing). */
+    void unblock() {
+        this.blockedAt = null;
+        this.blockedReason = null;
+    }
+
+    /** What an operator sets for an official: roles, the organisation they act for, the categories they handle. */
+    void assign(Set<Role> roles, String organisation, Set<String> categories) {
+        this.roles = roles.stream().map(Role::name).sorted().toArray(String[]::new);
+        this.organisation = organisation;
+        this.categories = categories.stream().sorted().toArray(String[]::new);
     }
 }

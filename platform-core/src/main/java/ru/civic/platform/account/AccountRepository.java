@@ -26,4 +26,20 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
             + "and (cast(:organisation as varchar) is null or organisation is null or organisation = :organisation) "
             + "order by display_name", nativeQuery = true)
     List<Account> findStaff(String[] roles, String organisation);
+
+    /** Every account holding any of these roles, disabled and blocked ones included. */
+    @Query(value = "select * from account where roles && cast(:roles as varchar(32)[]) order by display_name",
+            nativeQuery = true)
+    List<Account> findHoldingAny(String[] roles);
+
+    /** Citizens whose name, user name or e-mail has the text (lower case), at most {@code limit}. */
+    @Query(value = "select * from account where 'CITIZEN' = any(roles) and (lower(display_name) like concat('%', :text, '%') "
+            + "or lower(username) like concat('%', :text, '%') or lower(coalesce(email, '')) like concat('%', :text, '%')) "
+            + "order by display_name, username limit :limit", nativeQuery = true)
+    List<Account> searchCitizens(String text, int limit);
+
+    /** Blocked citizens, the latest block first. */
+    @Query(value = "select * from account where 'CITIZEN' = any(roles) and blocked_at is not null "
+            + "order by blocked_at desc limit :limit", nativeQuery = true)
+    List<Account> findBlockedCitizens(int limit);
 }

@@ -144,6 +144,24 @@ public class AccountService {
         accounts.findById(id).filter(a -> !a.isBlocked()).ifPresent(a -> a.block(reason, at));
     }
 
+    /** Lifts a block (the reason is forgotten; what the block annulled is not restored). */
+    @Transactional
+    public void unblock(UUID id) {
+        accounts.findById(id).filter(Account::isBlocked).ifPresent(Account::unblock);
+    }
+
+    /** Citizens of the current tenant whose name, user name or e-mail contains the text; at most {@code limit}. */
+    public List<Account> searchCitizens(String text, int limit) {
+        String needle = (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT))
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return accounts.searchCitizens(needle, limit);
+    }
+
+    /** Blocked citizens of the current tenant, the latest first; at most {@code limit}. */
+    public List<Account> blockedCitizens(int limit) {
+        return accounts.findBlockedCitizens(limit);
+    }
+
     /**
      * Enabled staff holding any of these roles; when an organisation is given, only its staff and staff bound to no
      * organisation (e.g. a curator of every body).

@@ -132,6 +132,8 @@ public class Message {
     private boolean redirected;
     @Column(name = "refusal_reason")
     private String refusalReason;
+    @Column(name = "duplicate_of")
+    private UUID duplicateOf;
     @Enumerated(EnumType.STRING)
     private Result result;
     @Column(name = "postponed_until")
@@ -273,6 +275,16 @@ public class Message {
 
     public void assign(UUID assignee) {
         this.assigneeId = assignee;
+    }
+
+    /** Removed as a repeat of an earlier message; it leaves the public feed like a refused one. */
+    public void markDuplicateOf(UUID original) {
+        this.duplicateOf = original;
+        this.published = false;
+    }
+
+    public UUID getDuplicateOf() {
+        return duplicateOf;
     }
 
     public void refuse(String reason) {

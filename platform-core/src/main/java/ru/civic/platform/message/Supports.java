@@ -73,6 +73,32 @@ public class Supports {
         return new Outcome(inserted == 1, count);
     }
 
+    /**
+     * A message removed as a repeat hands its supporters to the earlier message, and its author becomes one of them
+     * (they asked for the same thing); people who supported both count once. Runs in the caller's transaction.
+     * The earlier message's row is locked first, so the recount sees every support committed before it and a
+     * support arriving meanwhile waits and adds itself on top.
+     */
+    public int mergeInto(UUID duplicateId, UUID originalId, UUID duplicateAuthorId) {
+        jdbc.sql("select id from message where id = ? for update").param(originalId).query(UUID.class).single();
+        jdbc.sql("""
+                insert into message_support (message_id, supporter, guest)
+                select ?, supporter, guest from message_support where message_id = ?
+                on conflict (message_id, supporter) do nothing""")
+                .params(originalId, duplicateId).update();
+        jdbc.sql("""
+                insert into message_support (message_id, supporter, guest)
+                select ?, ?, false where ?::uuid is not null
+                  and ?::uuid is distinct from (select author_id from message where id = ?)
+                on conflict (message_id, supporter) do nothing""")
+                .params(originalId, "account:" + duplicateAuthorId, duplicateAuthorId, duplicateAuthorId, originalId)
+                .update();
+        return jdbc.sql("""
+                update message set support_count = (select count(*) from message_support where message_id = ?)
+                where id = ? returning support_count""")
+                .params(originalId, originalId).query(Integer.class).single();
+    }
+
     @Transactional(readOnly = true)
     public boolean hasSupported(String number, Supporter supporter) {
         return jdbc.sql("""

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -119,8 +120,8 @@ public class News {
     /** Whether any maintenance, the tenant's own or the platform's, was announced that has not ended yet. */
     @Transactional(readOnly = true)
     public boolean maintenanceAnnounced(boolean platformWide) {
-        String table = platformWide ? "platform_announcement" : "news";
-        return jdbc.sql("select exists (select 1 from " + table + " where kind = 'MAINTENANCE' and ends_at > ?)")
+        String from = platformWide ? "platform_announcement where" : "news where withdrawn_at is null and";
+        return jdbc.sql("select exists (select 1 from " + from + " kind = 'MAINTENANCE' and ends_at > ?)")
                 .param(utc(clock.instant())).query(Boolean.class).single();
     }
 
@@ -130,19 +131,80 @@ public class News {
         return jdbc.sql("select exists (select 1 from news where kind = 'NEWS')").query(Boolean.class).single();
     }
 
+    /** A tenant's own item as its operator's list shows it, withdrawn ones included; a window in the tenant's zone. */
+    public record Entry(UUID id, NewsKind kind, String title, String body, Instant publishedAt,
+            ZonedDateTime startsAt, ZonedDateTime endsAt, Instant withdrawnAt) {
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+    }
+
+    /** The current tenant's own news and maintenance notices, the latest published first (for its operator). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OPERATOR','PLATFORM_OWNER')")
+    public List<Entry> own() {
+        ZoneId zone = tenants.currentConfiguration().zoneId();
+        return jdbc.sql("select " + COLUMNS + ", withdrawn_at from news order by published_at desc limit 500")
+                .query((rs, i) -> {
+                    Instant starts = instant(rs, 6);
+                    Instant ends = instant(rs, 7);
+                    return new Entry(rs.getObject(1, UUID.class), NewsKind.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), instant(rs, 5), starts == null ? null : starts.atZone(zone),
+                            ends == null ? null : ends.atZone(zone), instant(rs, 8));
+                }).list();
+    }
+
+    /**
+     * Publishes on the current tenant's portal from a later moment (an operator's publish date); the home page shows
+     * it from then on. A moment already past publishes now: an item is never dated back.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OPERATOR','PLATFORM_OWNER')")
+    public UUID publish(NewsDraft draft, Instant publishAt) {
+        TenantId tenant = TenantContext.getRequiredTenantId();
+        Instant now = clock.instant();
+        Instant at = publishAt == null || publishAt.isBefore(now) ? now : publishAt;
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into news (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, draft.kind().name(), draft.title(), draft.body(), utc(at), utc(draft.startsAt()),
+                        utc(draft.endsAt()))
+                .update();
+        cache.evict(tenant);
+        return id;
+    }
+
+    /**
+     * Withdraws one of the current tenant's items from its portal (row-level security keeps another tenant's out of
+     * reach). The row stays, marked, for the operator's list.
+     *
+     * @return false when there is no such item here or it was already withdrawn
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OPERATOR','PLATFORM_OWNER')")
+    public boolean withdraw(UUID id) {
+        TenantId tenant = TenantContext.getRequiredTenantId();
+        int changed = jdbc.sql("update news set withdrawn_at = ? where id = ? and withdrawn_at is null")
+                .params(utc(clock.instant()), id).update();
+        cache.evict(tenant);
+        return changed == 1;
+    }
+
     private Loaded load(Instant now) {
         // Row-level security keeps "news" to the current tenant; the platform's announcements are everyone's.
+        // Withdrawn items are kept for the operator's list; an item dated later appears from that moment.
         List<Row> maintenance = jdbc.sql("select " + COLUMNS + ", false from news"
-                        + " where kind = 'MAINTENANCE' and ends_at > ?"
+                        + " where kind = 'MAINTENANCE' and ends_at > ? and withdrawn_at is null"
                         + " union all select " + COLUMNS + ", true from platform_announcement"
                         + " where kind = 'MAINTENANCE' and ends_at > ?")
                 .params(utc(now), utc(now)).query(News::row).list();
         List<Row> news = jdbc.sql("(select " + COLUMNS + ", false from news where kind = 'NEWS'"
+                        + " and withdrawn_at is null and published_at <= ?"
                         + " order by published_at desc limit ?)"
                         + " union all (select " + COLUMNS + ", true from platform_announcement where kind = 'NEWS'"
                         + " order by published_at desc limit ?)"
                         + " order by 5 desc limit ?")
-                .params(MAX_NEWS, MAX_NEWS, MAX_NEWS).query(News::row).list();
+                .params(utc(now), MAX_NEWS, MAX_NEWS, MAX_NEWS).query(News::row).list();
         return new Loaded(maintenance, news);
     }
 

@@ -28,6 +28,12 @@ public final class Permissions {
 
     public static final String HAS_PLATFORM_OWNER_ROLE = "hasRole('PLATFORM_OWNER')";
 
+    /**
+     * For {@code @PreAuthorize}: who blocks a citizen (Gubkinsky 3.9): the moderator, who moderates content, and the
+     * operator, who administers the portal.
+     */
+    public static final String HAS_CITIZEN_BLOCKING_ROLE = "hasAnyRole('MODERATOR','OPERATOR')";
+
     private Permissions() {
     }
 }

@@ -13,7 +13,7 @@ import ru.civic.platform.message.Message.Result;
 public record ActionInput(String reason, String comment, String categoryId, String organisationId, UUID executorId,
         String executorPosition, Result result, LocalDate postponeUntil, String answer, UUID headId,
         List<UUID> agreeingIds, Boolean publicity, String rating, String remarks, List<String> attachments,
-        String text) {
+        String text, String duplicateOf) {
 
     public ActionInput {
         agreeingIds = agreeingIds == null ? List.of() : List.copyOf(agreeingIds);
@@ -30,7 +30,8 @@ public record ActionInput(String reason, String comment, String categoryId, Stri
 
     /** For callers that set a few inputs (UI forms, tests). */
     public static final class Builder {
-        private String reason, comment, categoryId, organisationId, executorPosition, answer, rating, remarks, text;
+        private String reason, comment, categoryId, organisationId, executorPosition, answer, rating, remarks, text,
+                duplicateOf;
         private UUID executorId, headId;
         private Result result;
         private LocalDate postponeUntil;
@@ -54,10 +55,12 @@ public record ActionInput(String reason, String comment, String categoryId, Stri
         public Builder remarks(String v) { remarks = v; return this; }
         public Builder attachments(List<String> v) { attachments = v; return this; }
         public Builder text(String v) { text = v; return this; }
+        /** The number of the earlier message this one repeats. */
+        public Builder duplicateOf(String v) { duplicateOf = v; return this; }
 
         public ActionInput build() {
             return new ActionInput(reason, comment, categoryId, organisationId, executorId, executorPosition, result,
-                    postponeUntil, answer, headId, agreeingIds, publicity, rating, remarks, attachments, text);
+                    postponeUntil, answer, headId, agreeingIds, publicity, rating, remarks, attachments, text, duplicateOf);
         }
     }
 }

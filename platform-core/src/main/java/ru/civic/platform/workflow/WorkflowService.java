@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,10 +56,12 @@ public class WorkflowService {
     private final WorkflowNotifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ru.civic.platform.message.Supports supports;
 
     public WorkflowService(TenantRegistry tenants, ru.civic.platform.message.Attachments attachments, MessageStore store, MessageDeadlines deadlines,
             AccountService accounts, WorkflowNotifications notifications, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ru.civic.platform.message.Supports supports) {
+        this.supports = supports;
         this.tenants = tenants;
         this.attachments = attachments;
         this.store = store;
@@ -80,7 +83,7 @@ public class WorkflowService {
             throw new MessageNotFoundException(number); // unpublished numbers cannot be probed
         }
         Stage stage = tenant.workflow().requiredStage(message.getStage());
-        if (actingRole(tenant, stage, message, actor).isEmpty()) {
+        if (actingRole(tenant, stage, message, actor, categoriesOf(actor)).isEmpty()) {
             return List.of();
         }
         return stage.actions().stream()
@@ -97,7 +100,9 @@ public class WorkflowService {
         Action action = stage.action(actionId).orElseThrow(() -> new ActionDeniedException(
                 ActionDeniedException.Why.NOT_AT_THIS_STAGE,
                 "action '" + actionId + "' is not available at stage '" + stage.id() + "'"));
-        String role = actingRole(tenant, stage, message, actor).orElseThrow(() -> denial(tenant, stage, message, actor));
+        Set<String> categories = categoriesOf(actor);
+        String role = actingRole(tenant, stage, message, actor, categories)
+                .orElseThrow(() -> denial(tenant, stage, message, actor, categories));
         if (action.availableWhen() != null && !holds(action.availableWhen(), tenant, message, null, input)) {
             throw new ActionDeniedException(ActionDeniedException.Why.NOT_AVAILABLE,
                     "action '" + actionId + "' needs " + action.availableWhen());
@@ -190,8 +195,10 @@ public class WorkflowService {
         java.util.Comparator<QueueItem> order = java.util.Comparator.comparing((QueueItem q) -> !q.overdue())
                 .thenComparing(QueueItem::nearestDue, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(QueueItem::receivedAt);
+        Set<String> categories = categoriesOf(actor);
         return store.inStages(stages, QUEUE_SCAN).stream()
-                .filter(m -> actingRole(tenant, tenant.workflow().requiredStage(m.getStage()), m, actor).isPresent())
+                .filter(m -> actingRole(tenant, tenant.workflow().requiredStage(m.getStage()), m, actor, categories)
+                        .isPresent())
                 .map(m -> queueItem(tenant, m, now))
                 .sorted(order)
                 .toList();
@@ -234,7 +241,8 @@ public class WorkflowService {
     }
 
     /** The role in which the actor acts at this stage, if any. */
-    private static Optional<String> actingRole(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
+    private static Optional<String> actingRole(TenantConfiguration tenant, Stage stage, Message message, Actor actor,
+            Set<String> categories) {
         if (stage.actedByAuthor() && actor.accountId() != null && actor.accountId().equals(message.getAuthorId())) {
             return Optional.of(Stage.AUTHOR);
         }
@@ -249,7 +257,35 @@ public class WorkflowService {
         return stage.roles().stream()
                 .filter(r -> !Stage.AUTHOR.equals(r) && actor.has(Role.valueOf(r)))
                 .filter(r -> !ANSWERING_ROLES.contains(Role.valueOf(r)) || servesOrganisation(tenant, actor, message))
+                .filter(r -> !CATEGORY_ROLES.contains(Role.valueOf(r)) || handlesCategory(tenant, categories, message))
                 .findFirst();
+    }
+
+    /**
+     * Roles bound to the categories their account names, if it names any (Zarechny appendix 2: moderators and
+     * executors per problem type); the operator sets them in the staff reference.
+     */
+    private static final java.util.Set<Role> CATEGORY_ROLES = java.util.EnumSet.of(Role.MODERATOR, Role.COORDINATOR,
+            Role.EXECUTOR);
+
+    /**
+     * The categories the acting person handles, read from their account rather than carried by {@link Actor}, so a
+     * change by the operator counts at once; none for an integration channel.
+     */
+    private Set<String> categoriesOf(Actor actor) {
+        return actor.accountId() == null ? Set.of()
+                : accounts.find(actor.accountId()).map(Account::getCategories).orElse(Set.of());
+    }
+
+    /**
+     * The message's category is one of these or below one of them. No categories = every category; a message not
+     * yet categorised is everyone's (someone has to categorise it).
+     */
+    private static boolean handlesCategory(TenantConfiguration tenant, Set<String> categories, Message message) {
+        if (categories.isEmpty() || message.getCategoryId() == null) {
+            return true;
+        }
+        return tenant.categoryPath(message.getCategoryId()).stream().anyMatch(c -> categories.contains(c.id()));
     }
 
     /** Roles that act for an organisation: its officials answer its messages, not another body's. */
@@ -270,7 +306,8 @@ public class WorkflowService {
         return false;
     }
 
-    private static ActionDeniedException denial(TenantConfiguration tenant, Stage stage, Message message, Actor actor) {
+    private static ActionDeniedException denial(TenantConfiguration tenant, Stage stage, Message message, Actor actor,
+            Set<String> categories) {
         if (stage.actedByAuthor() && stage.roles().size() == 1) {
             return new ActionDeniedException(ActionDeniedException.Why.NOT_AUTHOR,
                     "only the author acts at stage '" + stage.id() + "'");
@@ -284,6 +321,11 @@ public class WorkflowService {
         if (roleHeld && !servesOrganisation(tenant, actor, message)) {
             return new ActionDeniedException(ActionDeniedException.Why.OTHER_ORGANISATION,
                     "message " + message.getNumber() + " is with organisation " + message.getOrganisationId());
+        }
+        if (roleHeld && !handlesCategory(tenant, categories, message)) {
+            return new ActionDeniedException(ActionDeniedException.Why.OTHER_CATEGORY,
+                    "message " + message.getNumber() + " is in category " + message.getCategoryId()
+                            + ", which this official does not handle");
         }
         return new ActionDeniedException(ActionDeniedException.Why.ROLE,
                 "stage '" + stage.id() + "' is worked by " + stage.roles());
@@ -303,7 +345,7 @@ public class WorkflowService {
     }
 
     /** Checked inputs that later steps need. */
-    private record Inputs(AnswerRatingOption rating, String reasonTitle) {
+    private record Inputs(AnswerRatingOption rating, String reasonTitle, Message original) {
     }
 
     private Inputs check(TenantConfiguration tenant, Message message, Action action, ActionInput in) {
@@ -377,10 +419,32 @@ public class WorkflowService {
         if (action.type() == ActionType.RESUBMIT && in.text() != null && in.text().strip().equals(message.getText())) {
             problems.add(FieldProblem.of("text", "workflow.resubmit.unchanged"));
         }
+        Message original = in.duplicateOf() == null ? null : duplicated(message, in.duplicateOf().strip(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Inputs(rating, reasonTitle);
+        return new Inputs(rating, reasonTitle, original);
+    }
+
+    /**
+     * The earlier message this one repeats: of this tenant, received before it, still in work (a repeat of a closed
+     * message is a new matter), and not itself a removed repeat.
+     */
+    private Message duplicated(Message message, String number, List<FieldProblem> problems) {
+        Optional<Message> found = store.findByNumber(number);
+        if (found.isEmpty()) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.unknown", number));
+            return null;
+        }
+        Message original = found.get();
+        if (original.getId().equals(message.getId())) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.self"));
+        } else if (original.getReceivedAt().isAfter(message.getReceivedAt())) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.later", number));
+        } else if (original.getStatus().isClosed() || original.getDuplicateOf() != null) {
+            problems.add(FieldProblem.of("duplicateOf", "workflow.duplicate.closed", number));
+        }
+        return original;
     }
 
     private void checkAccount(UUID id, Role role, String field, List<FieldProblem> problems) {
@@ -442,6 +506,10 @@ public class WorkflowService {
             }
             case SEND_TO_REWORK, REJECT -> m.reopenForRework();
             case RESUBMIT -> m.correct(in.text().strip(), in.categoryId());
+            case MERGE_DUPLICATE -> {
+                m.markDuplicateOf(inputs.original().getId());
+                supports.mergeInto(m.getId(), inputs.original().getId(), m.getAuthorId());
+            }
             default -> {
             }
         }
@@ -465,6 +533,7 @@ public class WorkflowService {
         given.put(ActionField.REMARKS, blankToNull(in.remarks()));
         given.put(ActionField.ATTACHMENTS, in.attachments().isEmpty() ? null : in.attachments());
         given.put(ActionField.TEXT, blankToNull(in.text()));
+        given.put(ActionField.DUPLICATE_OF, blankToNull(in.duplicateOf()));
         return given;
     }
 
@@ -500,6 +569,7 @@ public class WorkflowService {
             case REMARKS -> "remarks";
             case ATTACHMENTS -> "attachments";
             case TEXT -> "text";
+            case DUPLICATE_OF -> "duplicateOf";
         };
     }
 

@@ -117,7 +117,7 @@ class MessageCardViewTest extends SpringBrowserlessTest {
         assertThat(textOf("civic-card-author")).contains("Мария Заявителева");
         assertThat(find(Span.class).withClassName("civic-card-status").single().getText()).isEqualTo("На модерации");
         assertThat(actionButtons()).containsExactlyInAnyOrder("Изменить категорию", "Опубликовать",
-                "Отказать в публикации");
+                "Отказать в публикации", "Объединить с более ранним сообщением");
 
         TenantContext.runAs(TOMSK, () -> test(find(Button.class).withText("Отказать в публикации").single()).click());
         ActionDialog dialog = find(ActionDialog.class).single();
@@ -190,5 +190,40 @@ class MessageCardViewTest extends SpringBrowserlessTest {
                     assertThat(a.getHref()).isEqualTo("admin/messages/" + first);
                 })
                 .noneSatisfy(a -> assertThat(a.getText()).isEqualTo(second));
+    }
+
+    @Test
+    void moderatorMergesARepeatIntoTheEarlierMessageFromTheDuplicatesListAndLinksAnother() {
+        account(TOMSK, "card-mod3", "Ольга Модератор", Role.MODERATOR, null);
+        String text = "Не горят фонари вдоль всей улицы Кирова от школы до остановки " + marker;
+        String first = submit(TOMSK, text, "potholes", new Place(56.4700, 84.9600, "ул. Кирова, 3"), null);
+        String related = submit(TOMSK, "Темно у остановки на Кирова " + marker, "potholes",
+                new Place(56.4701, 84.9601, "ул. Кирова, 5"), null);
+        String repeat = submit(TOMSK, text + ", уже неделю", "potholes", new Place(56.4701, 84.9601, "ул. Кирова, 3"),
+                null);
+        signInAs(TOMSK, "card-mod3", "Ольга Модератор", Role.MODERATOR);
+        openCard(TOMSK, repeat);
+
+        // Linking by number first: the related message stays in work, shown among the linked ones.
+        TenantContext.runAs(TOMSK, () -> {
+            test(find(com.vaadin.flow.component.textfield.TextField.class).withClassName("civic-card-link-number")
+                    .single()).setValue(related);
+            test(find(Button.class).withClassName("civic-card-link-add").single()).click();
+        });
+        assertThat(find(Div.class).withClassName("civic-card-links").single().getElement().getTextRecursively())
+                .contains(related).contains("На модерации");
+
+        Button merge = find(Button.class).withClassName("civic-card-merge").all().stream()
+                .filter(b -> b.getText().contains(first)).findFirst().orElseThrow();
+        TenantContext.runAs(TOMSK, () -> test(merge).click());
+        ActionDialog dialog = find(ActionDialog.class).single();
+        assertThat(((com.vaadin.flow.component.textfield.TextField) dialog.input(ActionField.DUPLICATE_OF)).getValue())
+                .isEqualTo(first);
+        TenantContext.runAs(TOMSK, dialog::submit);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(find(Span.class).withClassName("civic-card-status").single().getText()).isEqualTo("Отказано");
+        assertThat(find(ListItem.class).all()).extracting(ListItem::getText)
+                .anySatisfy(t -> assertThat(t).contains("Объединить с более ранним сообщением"));
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import ru.civic.platform.tenancy.TenantContext;
@@ -42,6 +43,34 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
         openAdminIn(new TenantContext.TenantScope(TenantId.of("tomsk")));
 
         assertThat(find(H1.class).single().getText()).isEqualTo("Рабочее место: Активный житель Томской области");
+    }
+
+    @Autowired
+    ru.civic.platform.account.AccountService accounts;
+    @Autowired
+    ru.civic.platform.message.MessageIntake intake;
+
+    @Test
+    void aModeratorSeesHowMuchWaitsAndTheBackOfficeMenuForTheirRoles() {
+        TenantId tomsk = TenantId.of("tomsk");
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 8);
+        var moderator = TenantContext.callAs(tomsk, () -> accounts.create("home-mod-" + marker, "x", "Модератор",
+                null, java.util.Set.of(ru.civic.platform.shared.Role.MODERATOR), null));
+        TenantContext.runAs(tomsk, () -> intake.submit(new ru.civic.platform.message.SubmitMessage(null,
+                "Яма у дома " + marker, "potholes", new ru.civic.platform.message.Place(56.5, 84.9, "ул. 1"), null,
+                false, java.util.List.of(), null, null),
+                new ru.civic.platform.message.Author(null, "Гость", "guest@example.ru", null),
+                ru.civic.platform.message.Message.Channel.PORTAL));
+        TestSignIn.asUser("tomsk", moderator.getUsername(), "Модератор", "MODERATOR");
+
+        openAdminIn(new TenantContext.TenantScope(tomsk));
+
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withClassName("civic-workspace-waiting")
+                .single().getText()).matches("Ждут вашего решения: [1-9]\\d*, из них просрочено: \\d+\\.");
+        // The frame's menu: what a moderator may open, not the curator's or the operator's screens.
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).all())
+                .extracting(com.vaadin.flow.component.html.Anchor::getText)
+                .contains("Очередь").doesNotContain("Всё в работе");
     }
 
     @Test

@@ -174,6 +174,12 @@ public class ActionDialog extends Dialog {
                 combo.setWidthFull();
                 yield validated(field, combo);
             }
+            case DUPLICATE_OF -> {
+                TextField earlier = new TextField(label);
+                earlier.setHelperText(getTranslation("admin.action.field.DUPLICATE_OF.help"));
+                earlier.setWidthFull();
+                yield validated(field, earlier);
+            }
             case EXECUTOR_POSITION -> {
                 TextField text = new TextField(label);
                 text.setWidthFull();
@@ -295,6 +301,14 @@ public class ActionDialog extends Dialog {
         };
     }
 
+    /** Fills a text input in advance (the card's "merge with this one" names the earlier message). */
+    public ActionDialog prefill(ActionField field, String value) {
+        if (inputs.get(field) instanceof TextField text) {
+            text.setValue(value);
+        }
+        return this;
+    }
+
     /** The input component asking for this field (tests and the card use it). */
     public Component input(ActionField field) {
         return inputs.get(field);
@@ -381,6 +395,7 @@ public class ActionDialog extends Dialog {
                 .remarks(value(ActionField.REMARKS))
                 .attachments(inputs.containsKey(ActionField.ATTACHMENTS) && !uploaded.isEmpty() ? uploaded : null)
                 .text(value(ActionField.TEXT))
+                .duplicateOf(value(ActionField.DUPLICATE_OF))
                 .build();
     }
 }

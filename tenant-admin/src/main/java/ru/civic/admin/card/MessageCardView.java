@@ -32,6 +32,7 @@ import ru.civic.platform.account.AccountService;
 import ru.civic.platform.message.Actor;
 import ru.civic.platform.message.Actors;
 import ru.civic.platform.message.Attachments;
+import ru.civic.platform.message.MessageLinks;
 import ru.civic.platform.message.MessageLookup;
 import ru.civic.platform.message.MessageNotFoundException;
 import ru.civic.platform.message.MessageView;
@@ -66,13 +67,15 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final AccountService accounts;
     private final Attachments attachments;
     private final Clock clock;
+    private final MessageLinks links;
 
     private String number;
     private Actor actor;
 
     MessageCardView(TenantRegistry tenants, AuthenticationContext authentication, MessageLookup lookup,
             ModeratorAids aids, WorkflowService workflow, Actors actors, AccountService accounts,
-            Attachments attachments, Clock clock) {
+            Attachments attachments, Clock clock, MessageLinks links) {
+        this.links = links;
         this.tenants = tenants;
         this.authentication = authentication;
         this.lookup = lookup;
@@ -113,7 +116,9 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         add(new H1(getTranslation("admin.card.title", view.number())));
         add(state(view, zone));
         add(content(view, zone));
-        add(moderatorAids());
+        List<AvailableAction> available = workflow.availableActions(number, actor);
+        add(moderatorAids(available, tenant, view.categoryId()));
+        add(linkedMessages());
         add(history(view, zone));
         add(actions(tenant, view.categoryId()));
     }
@@ -222,7 +227,9 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         return content;
     }
 
-    private Div moderatorAids() {
+    private Div moderatorAids(List<AvailableAction> available, TenantConfiguration tenant, String categoryId) {
+        Optional<AvailableAction> merge = available.stream()
+                .filter(a -> a.type() == TenantConfiguration.ActionType.MERGE_DUPLICATE).findFirst();
         Div section = new Div();
         section.addClassName("civic-card-aids");
         section.add(new H2(getTranslation("admin.card.aids")));
@@ -236,6 +243,23 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
             item.add(link, new Span(" — " + getTranslation("admin.card.similarity",
                     Math.round(d.similarity() * 100), d.distanceMeters() == null ? "—" : d.distanceMeters())
                     + " " + excerpt(d.text())));
+            merge.ifPresent(action -> {
+                Button mergeButton = new Button(getTranslation("admin.card.mergeInto", d.number()),
+                        e -> new ActionDialog(action, number, categoryId, actor, tenant, workflow, accounts,
+                                attachments, this::reload)
+                                .prefill(TenantConfiguration.ActionField.DUPLICATE_OF, d.number()).open());
+                mergeButton.addClassName("civic-card-merge");
+                mergeButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+                item.add(mergeButton);
+            });
+            Button linkButton = new Button(getTranslation("admin.card.link"), e -> {
+                links.link(number, d.number(), actor);
+                reload();
+            });
+            linkButton.addClassName("civic-card-link");
+            linkButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            item.add(linkButton);
             duplicates.add(item);
         }
         section.add(new Paragraph(getTranslation(found.duplicates().isEmpty() ? "admin.card.noDuplicates"
@@ -248,6 +272,49 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         section.add(flags("civic-card-flagged-words", "admin.card.flaggedWords", "admin.card.noFlaggedWords", obscene));
         section.add(flags("civic-card-personal-data", "admin.card.personalData", "admin.card.noPersonalData",
                 personal));
+        return section;
+    }
+
+    /** Messages linked to this one as related; a moderator links another by its number or unlinks one. */
+    private Div linkedMessages() {
+        Div section = new Div();
+        section.addClassName("civic-card-links");
+        section.add(new H2(getTranslation("admin.card.linked")));
+        UnorderedList list = new UnorderedList();
+        for (MessageLinks.LinkedMessage linked : links.linked(number)) {
+            Button unlink = new Button(getTranslation("admin.card.unlink"), e -> {
+                links.unlink(number, linked.number());
+                reload();
+            });
+            unlink.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            list.add(new ListItem(new Anchor("admin/messages/" + linked.number(), linked.number()),
+                    new Span(" — " + getTranslation("admin.card.status." + linked.status().name()) + ". "
+                            + linked.excerpt()), unlink));
+        }
+        if (list.getChildren().findAny().isEmpty()) {
+            section.add(new Paragraph(getTranslation("admin.card.noLinked")));
+        }
+        section.add(list);
+        com.vaadin.flow.component.textfield.TextField other = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation("admin.card.linkNumber"));
+        other.addClassName("civic-card-link-number");
+        Button add = new Button(getTranslation("admin.card.link"), e -> {
+            try {
+                links.link(number, other.getValue(), actor);
+                reload();
+            } catch (ru.civic.platform.message.InvalidInputException problem) {
+                other.setErrorMessage(problem.problems().stream()
+                        .map(p -> getTranslation(p.code(), p.args().toArray())).reduce((a, b) -> a + " " + b)
+                        .orElse(""));
+                other.setInvalid(true);
+            }
+        });
+        add.addClassName("civic-card-link-add");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout form =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(other, add);
+        form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        section.add(form);
         return section;
     }
 

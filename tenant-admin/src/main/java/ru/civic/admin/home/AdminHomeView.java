@@ -35,7 +35,13 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private final TenantRegistry tenants;
     private final AuthenticationContext authentication;
 
-    AdminHomeView(TenantRegistry tenants, AuthenticationContext authentication) {
+    private final ru.civic.platform.message.Actors actors;
+    private final ru.civic.platform.workflow.WorkflowService workflow;
+
+    AdminHomeView(TenantRegistry tenants, AuthenticationContext authentication,
+            ru.civic.platform.message.Actors actors, ru.civic.platform.workflow.WorkflowService workflow) {
+        this.actors = actors;
+        this.workflow = workflow;
         this.tenants = tenants;
         this.authentication = authentication;
         addClassName("civic-admin");
@@ -65,6 +71,14 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
                 user.getClaimAsString(TenantClaims.NAME) == null ? user.getSubject()
                         : user.getClaimAsString(TenantClaims.NAME),
                 String.join(", ", TenantClaims.rolesOf(user)))));
+        // What waits for this person, at a glance; the queue itself has the details.
+        actors.current().ifPresent(me -> {
+            java.util.List<ru.civic.platform.workflow.QueueItem> waiting = workflow.queue(me);
+            long overdue = waiting.stream().filter(ru.civic.platform.workflow.QueueItem::overdue).count();
+            Paragraph summary = new Paragraph(getTranslation("admin.workspace.waiting", waiting.size(), overdue));
+            summary.addClassName("civic-workspace-waiting");
+            add(summary);
+        });
         com.vaadin.flow.component.html.Anchor queue = new com.vaadin.flow.component.html.Anchor("admin/queue",
                 getTranslation("admin.workspace.queue"));
         queue.addClassName("civic-queue-link");

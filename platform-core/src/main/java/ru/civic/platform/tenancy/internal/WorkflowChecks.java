@@ -152,6 +152,7 @@ final class WorkflowChecks {
             case POSTPONE -> requireField(path, action, ActionField.POSTPONE_UNTIL);
             case SET_CATEGORY -> requireField(path, action, ActionField.CATEGORY);
             case RESUBMIT -> requireField(path, action, ActionField.TEXT);
+            case MERGE_DUPLICATE -> requireField(path, action, ActionField.DUPLICATE_OF);
             default -> {
             }
         }

@@ -172,6 +172,7 @@ public class WorkflowNotifications {
         values.put("ratingInvitation", tenant.answerRatings().isEmpty() ? ""
                 : bundle.getMessage("notification.ratingInvitation", new Object[] { tenant.name() }, "", locale));
         values.put("number", m.getNumber());
+        values.put("original", in.duplicateOf() == null ? "" : in.duplicateOf().strip());
         values.put("portal", tenant.name());
         values.put("stage", target.name());
         values.put("reason", reasonTitle == null ? "" : reasonTitle);
