@@ -177,6 +177,52 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aSaveOnTopOfAVersionChangedMeanwhileIsRefusedAndTheFormKeepsTheEdit() {
+        RulesEditorView view = openAsOperator();
+        showTab(view, "photos");
+        IntegerField maxCount = $(IntegerField.class).id("rules-photos-maxCount");
+        TenantContext.runAs(TOMSK, () -> maxCount.setValue(2));
+        // A colleague saves in another browser meanwhile.
+        TenantContext.runAs(TOMSK, () -> {
+            TenantRules.Document now = rules.current();
+            ObjectNode theirs = now.tree();
+            theirs.withObject("/branding").put("tagline", "Правка коллеги " + marker);
+            rules.save(theirs, now.version(), null);
+        });
+
+        save();
+
+        assertThat(view.problems().getElement().getTextRecursively())
+                .contains("Правила изменил другой сотрудник");
+        assertThat(maxCount.getValue()).isEqualTo(2);
+        assertThat(registry.getRequired(TOMSK).configuration().photos().maxCount()).isEqualTo(5);
+        assertThat(registry.getRequired(TOMSK).configuration().branding().tagline()).isEqualTo("Правка коллеги " + marker);
+    }
+
+    @Test
+    void anImportedYamlIsCheckedAndShownBeforeItIsSaved() {
+        RulesEditorView view = openAsOperator();
+        String exported = TenantContext.callAs(TOMSK, rules::exportYaml);
+        String changedHosts = exported.replace("aktiv.tomsk.example.ru", "aktiv.evil.example.ru");
+        String changedFaq = exported.replace("Как отправить инициативное предложение?", "Как отправить предложение? " + marker);
+        showTab(view, "import");
+
+        TenantContext.runAs(TOMSK, () -> view.preview(changedHosts));
+        assertThat($(Div.class).withClassName("civic-rules-import-preview").single().getElement().getTextRecursively())
+                .contains("$.hosts").contains("only the platform owner");
+        assertThat($(Button.class).withClassName("civic-rules-import-save").all()).isEmpty();
+
+        TenantContext.runAs(TOMSK, () -> view.preview(changedFaq));
+        assertThat($(Div.class).withClassName("civic-diff-added").all()).extracting(Div::getText)
+                .anyMatch(t -> t.contains("Как отправить предложение? " + marker));
+        assertThat(registry.getRequired(TOMSK).configuration().faq().getFirst().question())
+                .isEqualTo("Как отправить инициативное предложение?");
+        TenantContext.runAs(TOMSK, () -> test($(Button.class).withClassName("civic-rules-import-save").single()).click());
+        assertThat(registry.getRequired(TOMSK).configuration().faq().getFirst().question())
+                .isEqualTo("Как отправить предложение? " + marker);
+    }
+
+    @Test
     void aModeratorCannotOpenTheRulesEditor() {
         TestSignIn.asUser("tomsk", "moderator", "Модератор", "MODERATOR");
         cleanVaadinEnvironment();

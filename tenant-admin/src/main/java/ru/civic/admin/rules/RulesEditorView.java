@@ -76,7 +76,6 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final Div importPreview = new Div();
     private RulesVersions versions;
     private long baseVersion;
-    private List<ConfigurationProblem> shownProblems = List.of();
 
     RulesEditorView(TenantRules rules, TenantRegistry tenants, AuthenticationContext authentication) {
         this.rules = rules;
@@ -198,7 +197,6 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void clearProblems() {
-        shownProblems = List.of();
         form.clearErrors();
         problems.removeAll();
         problems.setVisible(false);
@@ -223,7 +221,6 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void showProblems(List<ConfigurationProblem> all) {
-        shownProblems = List.copyOf(all);
         RulesForm.Shown shown = form.show(all);
         problems.removeAll();
         problems.add(new H3(t("problems.title", all.size())));
