@@ -137,6 +137,8 @@ class TwoMemberConfigurationTest {
             assertThat(tomskSignals).filteredOn(w -> w.number().equals(receipt.number()))
                     .allSatisfy(w -> assertThat(w.stage()).isEqualTo("moderation"));
             assertThat(zarechnySignals).noneMatch(w -> w.number().equals(receipt.number()));
+        }
+    }
 
     /** Issue 5, "must show": the regional operator's editor on one instance, the citizen's submission on another. */
     @Test
