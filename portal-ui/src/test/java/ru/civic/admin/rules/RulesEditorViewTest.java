@@ -13,6 +13,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,19 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
         assertThat(registry.getRequired(TOMSK).version()).isEqualTo(version + 1);
         assertThat(view.baseVersion()).isEqualTo(version + 1);
         assertThat(view.problems().isVisible()).isFalse();
+    }
+
+    @Test
+    void operatorEditsAnAnswerTemplateAndTheCardOffersTheNewText() {
+        RulesEditorView view = openAsOperator();
+        showTab(view, "templates");
+        TextArea text = $(TextArea.class).id("rules-answerTemplates-0-text");
+        String answer = "Ямочный ремонт выполнен " + marker;
+        TenantContext.runAs(TOMSK, () -> text.setValue(answer));
+        save();
+
+        assertThat(registry.getRequired(TOMSK).configuration().answerTemplatesFor("potholes"))
+                .extracting(ru.civic.platform.tenancy.TenantConfiguration.AnswerTemplate::text).contains(answer);
     }
 
     @Test

@@ -122,6 +122,7 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
         formTab("shop", sections::shop);
         formTab("organisations", tab -> sections.organisations(tab, rebuild("organisations")));
         formTab("faq", tab -> sections.faq(tab, rebuild("faq")));
+        formTab("templates", tab -> sections.answerTemplates(tab, rebuild("templates")));
         tabs.add(tab("yaml"), yamlTab());
         tabs.add(tab("import"), importTab());
         versions = new RulesVersions(rules, tenants.currentConfiguration().zoneId(), this::getTranslation,

@@ -276,4 +276,34 @@ final class RulesSections {
         }
         tab.add(add(t("faq.add"), "/faq", o -> o.put("question", "").put("answer", ""), rebuild));
     }
+
+    /** Ready answers for the card's answer field: a title, the categories it serves (none = all) and the text. */
+    void answerTemplates(VerticalLayout tab, Runnable rebuild) {
+        tab.add(new Paragraph(t("templates.hint")));
+        java.util.Map<String, String> categories = new java.util.LinkedHashMap<>();
+        collectCategories(form.at("/categories"), categories);
+        for (int i = 0; i < size("/answerTemplates"); i++) {
+            String p = "/answerTemplates/" + i;
+            tab.add(card("civic-rules-template", grid(
+                    form.text(p + "/id", t("templates.id"), true),
+                    form.text(p + "/title", t("templates.title"), true)),
+                    form.multi(p + "/categories", t("templates.categories"), List.copyOf(categories.keySet()),
+                            id -> categories.getOrDefault(id, id)),
+                    form.area(p + "/text", t("templates.text"), true), remove("/answerTemplates", i, rebuild)));
+        }
+        tab.add(add(t("templates.add"), "/answerTemplates",
+                o -> o.put("id", "template-" + (size("/answerTemplates") + 1)).put("title", "").put("text", ""),
+                rebuild));
+    }
+
+    /** Every category of the edited document, subcategories included, as "name (id)". */
+    private static void collectCategories(JsonNode categories, java.util.Map<String, String> into) {
+        categories.forEach(c -> {
+            if (c.hasNonNull("id")) {
+                String id = c.get("id").asText();
+                into.put(id, c.path("name").asText(id) + " (" + id + ")");
+            }
+            collectCategories(c.path("children"), into);
+        });
+    }
 }
