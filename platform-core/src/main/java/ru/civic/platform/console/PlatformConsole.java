@@ -30,7 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import ru.civic.platform.account.AccountService;
 import ru.civic.platform.shared.ExpiringCache;
+import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.ConfigurationProblem;
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantAdministration;
@@ -127,6 +129,7 @@ public class PlatformConsole {
 
     private final TenantRegistry tenants;
     private final TenantAdministration administration;
+    private final AccountService accounts;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ExpiringCache<CacheKey, Figures> cache;
@@ -135,10 +138,11 @@ public class PlatformConsole {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
-    public PlatformConsole(TenantRegistry tenants, TenantAdministration administration, JdbcClient jdbc,
-            Clock clock) {
+    public PlatformConsole(TenantRegistry tenants, TenantAdministration administration, AccountService accounts,
+            JdbcClient jdbc, Clock clock) {
         this.tenants = tenants;
         this.administration = administration;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cache = new ExpiringCache<>(clock, LIFETIME);
@@ -229,6 +233,37 @@ public class PlatformConsole {
             throw new UncheckedIOException(e);
         }
         return administration.save(SOURCE, document, changedBy);
+    }
+
+    /**
+     * The first regional operator of a new tenant: nobody else can sign in there to configure it and create its
+     * staff (the platform owner signs in on the platform host only). The password is made here and returned once, to
+     * be handed over; only its hash is kept.
+     *
+     * @throws IllegalArgumentException when the user name is blank, too long or taken in that tenant
+     */
+    public String createFirstOperator(TenantId tenant, String username, String displayName) {
+        tenants.getRequired(tenant);
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new IllegalArgumentException("user name must be 1 to 100 characters");
+        }
+        String password = password();
+        String shown = displayName == null || displayName.isBlank() ? name : displayName.strip();
+        TenantContext.runAs(tenant, () -> accounts.create(name, password, shown, null, java.util.Set.of(Role.OPERATOR),
+                null));
+        return password;
+    }
+
+    /** Sixteen characters from an alphabet without look-alikes (no 0/O, 1/l/I), read out or typed without doubt. */
+    private static String password() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     /** Stops the tenant's portal (its hosts answer "suspended", no work is accepted); its data is kept. */

@@ -251,6 +251,8 @@ class PlatformConsoleTest {
                     .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> console.suspend(TenantId.of("volgograd"), "operator"))
                     .isInstanceOf(AuthorizationDeniedException.class);
+            assertThatThrownBy(() -> console.createFirstOperator(TenantId.of("volgograd"), "intruder", "Чужой"))
+                    .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> console.create(new NewTenant(marker, "Город", List.of(), "Asia/Tomsk",
                     "RU-TOM", "Томская область", null), "operator"))
                     .isInstanceOf(AuthorizationDeniedException.class);

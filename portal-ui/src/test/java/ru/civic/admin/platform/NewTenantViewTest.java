@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
+import ru.civic.platform.account.Account;
+import ru.civic.platform.account.AccountService;
 import ru.civic.platform.console.PlatformConsole;
+import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
@@ -30,6 +36,10 @@ class NewTenantViewTest extends SpringBrowserlessTest {
     TenantRegistry registry;
     @Autowired
     PlatformConsole console;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    PasswordEncoder passwords;
 
     private final String marker = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private NewTenantView view;
@@ -71,6 +81,8 @@ class NewTenantViewTest extends SpringBrowserlessTest {
         view.template().setValue(view.template().getListDataView().getItems()
                 .filter(t -> TenantId.of("zarechny").equals(t.tenant())).findFirst().orElseThrow());
 
+        TenantContext.runInPlatformScope(() -> test(view.operator()).setValue("op-" + marker));
+
         create();
 
         Tenant created = registry.findByHost(host).orElseThrow();
@@ -78,6 +90,18 @@ class NewTenantViewTest extends SpringBrowserlessTest {
         assertThat(created.configuration().organisations()).isEqualTo(
                 registry.getRequired(TenantId.of("zarechny")).configuration().organisations());
         assertThat(registry.findByHost(marker + ".localhost")).isPresent();
+        // The first operator's password, shown once, signs in to the new tenant only.
+        Dialog credentials = find(Dialog.class).withClassName("civic-platform-credentials").single();
+        String password = find(Span.class).withClassName("civic-credentials-password").from(credentials).single()
+                .getText();
+        Account operator = TenantContext.callAs(created.id(), () -> accounts.findByUsername("op-" + marker))
+                .orElseThrow();
+        assertThat(operator.getRoles()).containsExactly(Role.OPERATOR);
+        assertThat(passwords.matches(password, operator.getPasswordHash())).isTrue();
+        assertThat(TenantContext.callAs(TenantId.of("zarechny"), () -> accounts.findByUsername("op-" + marker)))
+                .isEmpty();
+        TenantContext.runInPlatformScope(() -> test(find(Button.class).withClassName("civic-credentials-done")
+                .from(credentials).single()).click());
         assertThat(getCurrentView()).isInstanceOf(PlatformTenantView.class);
         assertThat(console.overview(90)).extracting(s -> s.tenant().id()).contains(created.id());
     }

@@ -11,10 +11,12 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -56,6 +58,7 @@ class NewTenantView extends Div implements HasDynamicTitle {
     private final TextField regionCode = new TextField();
     private final TextField regionName = new TextField();
     private final ComboBox<Template> template = new ComboBox<>();
+    private final TextField operator = new TextField();
     private final Paragraph otherProblems = new Paragraph();
     private final Button create = new Button();
 
@@ -99,7 +102,11 @@ class NewTenantView extends Div implements HasDynamicTitle {
         timeZone.setManualValidation(true);
         regionCode.setManualValidation(true);
         regionName.setManualValidation(true);
-        FormLayout form = new FormLayout(id, name, hosts, timeZone, regionCode, regionName, template);
+        operator.setLabel(getTranslation("admin.platform.new.operator"));
+        operator.setHelperText(getTranslation("admin.platform.new.operator.help"));
+        operator.setValue("operator");
+        operator.setManualValidation(true);
+        FormLayout form = new FormLayout(id, name, hosts, timeZone, regionCode, regionName, template, operator);
         otherProblems.addClassName("civic-form-error");
         otherProblems.setVisible(false);
         create.setText(getTranslation("admin.platform.new.create"));
@@ -122,7 +129,19 @@ class NewTenantView extends Div implements HasDynamicTitle {
         try {
             Tenant created = console.create(request, authentication.getPrincipalName().orElse("platform-owner"));
             Notification.show(getTranslation("admin.platform.new.created", created.configuration().name()));
-            getUI().ifPresent(ui -> ui.navigate("admin/platform/tenant/" + created.id().value()));
+            if (operator.getValue().isBlank()) {
+                getUI().ifPresent(ui -> ui.navigate("admin/platform/tenant/" + created.id().value()));
+            } else {
+                try {
+                    String password = console.createFirstOperator(created.id(), operator.getValue(),
+                            getTranslation("admin.platform.new.operator.name"));
+                    showCredentials(created, operator.getValue().strip(), password);
+                } catch (IllegalArgumentException taken) {
+                    // Only where demo accounts are seeded into every new tenant: the portal is there all the same.
+                    Notification.show(getTranslation("admin.platform.new.operatorExists", operator.getValue().strip()));
+                    getUI().ifPresent(ui -> ui.navigate("admin/platform/tenant/" + created.id().value()));
+                }
+            }
         } catch (TenantConfigurationException e) {
             List<String> unplaced = new ArrayList<>();
             for (ConfigurationProblem problem : e.problems()) {
@@ -135,6 +154,30 @@ class NewTenantView extends Div implements HasDynamicTitle {
                 otherProblems.setVisible(true);
             }
         }
+    }
+
+    /** The operator's password exists only here and now: shown once, to be handed over, then gone. */
+    private void showCredentials(Tenant created, String username, String password) {
+        Dialog dialog = new Dialog();
+        dialog.addClassName("civic-platform-credentials");
+        dialog.setCloseOnOutsideClick(false);
+        dialog.setHeaderTitle(getTranslation("admin.platform.new.credentials.title", created.configuration().name()));
+        Span user = new Span(username);
+        user.addClassName("civic-credentials-username");
+        Span secret = new Span(password);
+        secret.addClassName("civic-credentials-password");
+        dialog.add(new Paragraph(getTranslation("admin.platform.new.credentials.text", created.id().value())),
+                new Paragraph(new Span(getTranslation("admin.platform.new.credentials.username") + ": "), user),
+                new Paragraph(new Span(getTranslation("admin.platform.new.credentials.password") + ": "), secret));
+        Button done = new Button(getTranslation("admin.platform.new.credentials.done"), e -> {
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate("admin/platform/tenant/" + created.id().value()));
+        });
+        done.addClassName("civic-credentials-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(done);
+        add(dialog);
+        dialog.open();
     }
 
     /** Shows a problem at the field it is about, in the owner's words; false when no field is about it. */
@@ -210,6 +253,10 @@ class NewTenantView extends Div implements HasDynamicTitle {
 
     TextField regionName() {
         return regionName;
+    }
+
+    TextField operator() {
+        return operator;
     }
 
     ComboBox<Template> template() {
