@@ -67,6 +67,8 @@ class PlatformConsoleTest {
     ApplicationEventPublisher events;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ru.civic.platform.news.News news;
 
     private final String marker = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
@@ -252,6 +254,11 @@ class PlatformConsoleTest {
             assertThatThrownBy(() -> console.suspend(TenantId.of("volgograd"), "operator"))
                     .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> console.createFirstOperator(TenantId.of("volgograd"), "intruder", "Чужой"))
+                    .isInstanceOf(AuthorizationDeniedException.class);
+            // Nor withdraw or list the platform's maintenance notices (announcing is refused already).
+            assertThatThrownBy(() -> news.withdrawForAllTenants(UUID.randomUUID()))
+                    .isInstanceOf(AuthorizationDeniedException.class);
+            assertThatThrownBy(() -> news.announcedForAllTenants(java.time.ZoneId.of("Asia/Tomsk")))
                     .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> console.create(new NewTenant(marker, "Город", List.of(), "Asia/Tomsk",
                     "RU-TOM", "Томская область", null), "operator"))
