@@ -137,7 +137,10 @@ public class MessageLookup {
                 m.getPhotos().stream().map(p -> new MessageView.PhotoRef(p.key(), p.thumbnailKey(), p.width(),
                         p.height())).toList(),
                 answer, m.getRating(), full ? m.getRatingRemarks() : null, full ? m.getRefusalReason() : null,
-                full ? reasonTitle : null, mine, full ? m.getAuthorName() : null, timeline(tenant, m, full, answerVisible));
+                full ? reasonTitle : null, mine, full ? m.getAuthorName() : null, timeline(tenant, m, full, answerVisible),
+                // The earlier message a removed repeat was merged into: its author and staff follow that one.
+                full && m.getDuplicateOf() != null ? store.find(m.getDuplicateOf()).map(Message::getNumber).orElse(null)
+                        : null);
     }
 
     private List<MessageView.TimelineEntry> timeline(TenantConfiguration tenant, Message m, boolean full,

@@ -16,7 +16,7 @@ public record MessageView(String number, MessageKind kind, StageStatus status, S
         Place place, String districtId, String districtName, Instant occurredAt, Instant receivedAt, Instant dueAt, Instant stageDueAt, boolean published,
         int supportCount, List<PhotoRef> photos, Answer answer, String rating, String ratingRemarks,
         String refusalReason, String refusalReasonTitle, boolean mine, String authorName,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline, String duplicateOf) {
 
     public record PhotoRef(String key, String thumbnailKey, int width, int height) {
     }

@@ -99,6 +99,38 @@ public class News {
     }
 
     /**
+     * The platform owner's announcements still to be seen: maintenance that has not ended (soonest first), then news,
+     * newest first; times in {@code zone}.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('PLATFORM_OWNER')")
+    public List<NewsItem> announcedForAllTenants(ZoneId zone) {
+        Instant now = clock.instant();
+        List<Row> maintenance = jdbc.sql("select " + COLUMNS + ", true from platform_announcement"
+                        + " where kind = 'MAINTENANCE' and ends_at > ? order by starts_at, ends_at")
+                .param(utc(now)).query(News::row).list();
+        List<Row> news = jdbc.sql("select " + COLUMNS + ", true from platform_announcement where kind = 'NEWS'"
+                        + " order by published_at desc limit ?")
+                .param(MAX_NEWS).query(News::row).list();
+        return java.util.stream.Stream.concat(maintenance.stream(), news.stream()).map(r -> item(r, zone, now))
+                .toList();
+    }
+
+    /**
+     * Withdraws an announcement of the platform owner (maintenance called off, or announced by mistake). Every
+     * tenant's home page stops showing it: at once on this instance, within {@link #LIFETIME} on the others.
+     *
+     * @return false when there was no such announcement (already withdrawn)
+     */
+    @Transactional
+    @PreAuthorize("hasRole('PLATFORM_OWNER')")
+    public boolean withdrawForAllTenants(UUID id) {
+        int deleted = jdbc.sql("delete from platform_announcement where id = ?").param(id).update();
+        cache.clear();
+        return deleted > 0;
+    }
+
+    /**
      * What the current tenant's home page shows: maintenance under way or to come (soonest first), and the newest
      * {@code newsLimit} news items (at most {@link #MAX_NEWS}), newest first.
      */

@@ -1,6 +1,7 @@
 package ru.civic.platform.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,15 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import ru.civic.platform.CoreTestApplication;
+import ru.civic.platform.message.Author;
+import ru.civic.platform.message.FieldProblem;
+import ru.civic.platform.message.InvalidInputException;
+import ru.civic.platform.message.Message;
+import ru.civic.platform.message.MessageIntake;
+import ru.civic.platform.message.Place;
+import ru.civic.platform.message.SubmitMessage;
+import ru.civic.platform.tenancy.TenantContext;
+import ru.civic.platform.tenancy.TenantRules;
 import ru.civic.platform.tenancy.TenantAdministration;
 import ru.civic.platform.tenancy.TenantId;
 import ru.civic.platform.tenancy.TenantRegistry;
@@ -127,6 +137,45 @@ class TwoMemberConfigurationTest {
             assertThat(tomskSignals).filteredOn(w -> w.number().equals(receipt.number()))
                     .allSatisfy(w -> assertThat(w.stage()).isEqualTo("moderation"));
             assertThat(zarechnySignals).noneMatch(w -> w.number().equals(receipt.number()));
+        }
+    }
+
+    /** Issue 5, "must show": the regional operator's editor on one instance, the citizen's submission on another. */
+    @Test
+    void aRuleChangedInTheEditorAppliesToTheNextSubmissionOnTheOtherMember() throws Exception {
+        TenantId tomsk = TenantId.of("tomsk");
+        TenantRules editor = first.getBean(TenantRules.class);
+        MessageIntake secondIntake = second.getBean(MessageIntake.class);
+        TenantRegistry secondRegistry = second.getBean(TenantRegistry.class);
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("operator", "n/a", "ROLE_OPERATOR"));
+        Author guest = new Author(null, "Гость", "guest@example.ru", null);
+        SubmitMessage withoutDate = new SubmitMessage(null, "Яма у остановки", "potholes",
+                new Place(56.48, 84.95, "пр. Ленина, 1"), null, false, java.util.List.of(), null, null);
+        SubmitMessage withDate = new SubmitMessage(null, "Яма у остановки", "potholes",
+                new Place(56.48, 84.95, "пр. Ленина, 1"), Instant.now().minus(Duration.ofHours(2)), false,
+                java.util.List.of(), null, null);
+        assertThat(TenantContext.callAs(tomsk, () -> secondIntake.submit(withoutDate, guest, Message.Channel.PORTAL))
+                .number()).as("Tomsk does not ask for the date before the change").startsWith("TOM");
+
+        TenantRules.Document before = TenantContext.callAs(tomsk, editor::current);
+        ObjectNode edited = before.tree();
+        edited.withObject("/intake").put("dateTimeRequired", true);
+        try {
+            TenantRules.Document saved = TenantContext.callAs(tomsk,
+                    () -> editor.save(edited, before.version(), "Просим указывать дату"));
+            await(() -> secondRegistry.getRequired(tomsk).version() >= saved.version());
+
+            assertThatThrownBy(() -> TenantContext.callAs(tomsk,
+                    () -> secondIntake.submit(withoutDate, guest, Message.Channel.PORTAL)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                            .extracting(FieldProblem::field).containsExactly("occurredAt"));
+            assertThat(TenantContext.callAs(tomsk, () -> secondIntake.submit(withDate, guest, Message.Channel.PORTAL))
+                    .number()).startsWith("TOM");
+        } finally {
+            // One database for every test class of the run: Tomsk goes back to its file's rules.
+            TenantContext.runAs(tomsk, () -> editor.save(before.tree(), editor.current().version(), "test clean-up"));
         }
     }
 

@@ -133,6 +133,12 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             if (m.refusalReasonTitle() != null) {
                 row.add(new Paragraph(getTranslation("portal.message.reason") + ": " + m.refusalReasonTitle()));
             }
+            if (m.duplicateOf() != null) {
+                Paragraph merged = new Paragraph(getTranslation("portal.message.mergedInto"));
+                merged.add(new Anchor("messages/" + m.duplicateOf(), m.duplicateOf()));
+                merged.addClassName("civic-my-merged");
+                row.add(merged);
+            }
             Paragraph text = new Paragraph(MessageLookup.excerpt(m.text(), 200));
             text.getStyle().set("margin", "var(--lumo-space-xs) 0");
             row.add(text);

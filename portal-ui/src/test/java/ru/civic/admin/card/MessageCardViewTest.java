@@ -225,5 +225,6 @@ class MessageCardViewTest extends SpringBrowserlessTest {
         assertThat(find(Span.class).withClassName("civic-card-status").single().getText()).isEqualTo("Отказано");
         assertThat(find(ListItem.class).all()).extracting(ListItem::getText)
                 .anySatisfy(t -> assertThat(t).contains("Объединить с более ранним сообщением"));
+        assertThat(textOf("civic-card-merged")).isEqualTo("Объединено с сообщением " + first);
     }
 }

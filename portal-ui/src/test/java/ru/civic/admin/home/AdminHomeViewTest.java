@@ -91,8 +91,8 @@ class AdminHomeViewTest extends SpringBrowserlessTest {
 
         assertThat(find(H1.class).single().getText()).isEqualTo("Консоль владельца платформы");
         @SuppressWarnings("unchecked")
-        Grid<ru.civic.platform.tenancy.Tenant> grid = find(Grid.class).single();
-        assertThat(grid.getGenericDataView().getItems().map(t -> t.id().value()).toList())
+        Grid<ru.civic.platform.console.PlatformConsole.TenantSummary> grid = find(Grid.class).single();
+        assertThat(grid.getGenericDataView().getItems().map(s -> s.tenant().id().value()).toList())
                 .contains("tomsk", "volgograd", "zarechny", "tynda", "gubkinsky");
     }
 }

@@ -79,7 +79,11 @@ class PortalShellTest extends SpringBrowserlessTest {
 
     @Test
     void tenantsLookDifferent() {
-        assertThat(tenants.all()).extracting(t -> t.configuration().branding().primaryColor())
+        // The shipped tenants; tenants made at run time from a template share its colours until restyled.
+        assertThat(tenants.all()).filteredOn(t -> java.util.Set.of("tomsk", "volgograd", "zarechny", "tynda",
+                        "gubkinsky").contains(t.id().value()))
+                .hasSize(5)
+                .extracting(t -> t.configuration().branding().primaryColor())
                 .doesNotHaveDuplicates();
     }
 

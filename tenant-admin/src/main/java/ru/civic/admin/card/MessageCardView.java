@@ -134,6 +134,12 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         boolean open = !view.status().isClosed();
         state.add(deadline("civic-card-due", "admin.card.due", view.dueAt(), open, zone));
         state.add(deadline("civic-card-stage-due", "admin.card.stageDue", view.stageDueAt(), open, zone));
+        if (view.duplicateOf() != null) {
+            Div merged = new Div(new Span(getTranslation("admin.card.mergedInto") + " "),
+                    new Anchor("admin/messages/" + view.duplicateOf(), view.duplicateOf()));
+            merged.addClassName("civic-card-merged");
+            state.add(merged);
+        }
         return state;
     }
 

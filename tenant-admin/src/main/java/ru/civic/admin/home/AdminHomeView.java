@@ -1,8 +1,5 @@
 package ru.civic.admin.home;
 
-import java.util.Comparator;
-
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,7 +21,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
 
 /**
  * The entry of the back office. On a tenant host: the staff workspace of that tenant (its queues come with the
- * message lifecycle). On the platform host: the platform owner's console with every tenant.
+ * message lifecycle). On the platform host: forwards to the platform owner's console.
  */
 @Route(value = "admin", layout = AdminLayout.class)
 @RolesAllowed({Permissions.MODERATOR, Permissions.COORDINATOR, Permissions.EXECUTOR, Permissions.HEAD,
@@ -58,7 +55,8 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         }
         removeAll();
         if (platform) {
-            showPlatformConsole();
+            // The platform owner's console has its own pages (ru.civic.admin.platform).
+            event.forwardTo("admin/platform");
         } else {
             showWorkspace(user);
         }
@@ -84,23 +82,6 @@ class AdminHomeView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         queue.addClassName("civic-queue-link");
         add(queue);
     }
-
-    private void showPlatformConsole() {
-        add(new H1(getTranslation("admin.platform.title")));
-        Grid<Tenant> grid = new Grid<>();
-        grid.addColumn(t -> t.id().value()).setHeader(getTranslation("admin.platform.id")).setAutoWidth(true);
-        grid.addColumn(t -> t.configuration().name()).setHeader(getTranslation("admin.platform.name"))
-                .setFlexGrow(1);
-        grid.addColumn(t -> t.configuration().timeZone()).setHeader(getTranslation("admin.platform.timeZone"))
-                .setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("admin.platform.status." + t.status().name()))
-                .setHeader(getTranslation("admin.platform.status")).setAutoWidth(true);
-        grid.addColumn(Tenant::version).setHeader(getTranslation("admin.platform.version")).setAutoWidth(true);
-        grid.setItems(tenants.all().stream().sorted(Comparator.comparing(t -> t.id().value())).toList());
-        grid.setAllRowsVisible(true);
-        add(grid);
-    }
-
 
     @Override
     public String getPageTitle() {
