@@ -199,7 +199,9 @@ class MessageDetailsView extends Div implements BeforeEnterObserver, HasDynamicT
 
     private Div answerBlock(MessageView m, ZoneId zone) {
         MessageView.Answer a = m.answer();
-        Div answer = new Div(new H3(getTranslation("portal.message.answer")));
+        // Staff also read the draft an executor prepared before it is given; it must not look like the answer.
+        Div answer = new Div(new H3(getTranslation(a.answeredAt() == null ? "portal.message.answerDraft"
+                : "portal.message.answer")));
         answer.addClassName("civic-answer");
         answer.getStyle().set("border-left", "4px solid var(--civic-primary, var(--lumo-primary-color))")
                 .set("padding-left", "var(--lumo-space-m)");
