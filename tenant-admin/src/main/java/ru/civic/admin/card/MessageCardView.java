@@ -213,7 +213,9 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
             content.add(photos);
         }
         if (view.answer() != null) {
-            content.add(new H2(getTranslation("admin.card.answer")));
+            // Before it is given, the answer is the executor's draft that heads agree and approve.
+            content.add(new H2(getTranslation(view.answer().answeredAt() == null ? "admin.card.answerDraft"
+                    : "admin.card.answer")));
             Paragraph answer = new Paragraph(view.answer().text());
             answer.addClassName("civic-card-answer");
             content.add(answer);
