@@ -201,7 +201,7 @@ public class PlatformConsole {
         if (TenantId.isValid(id) && tenants.find(TenantId.of(id)).isPresent()) {
             // save() would replace the existing tenant's configuration: creating never does.
             throw new TenantConfigurationException(List.of(
-                    new ConfigurationProblem(SOURCE, "$.id", "tenant '" + id + "' already exists")));
+                    ConfigurationProblem.of(SOURCE, "$.id", "tenantExists", "tenant '" + id + "' already exists", id)));
         }
         ObjectNode tree = template(request.template());
         String templateRegion = tree.path("region").path("code").asText(null);

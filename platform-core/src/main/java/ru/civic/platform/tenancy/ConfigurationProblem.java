@@ -1,13 +1,33 @@
 package ru.civic.platform.tenancy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * One thing wrong with a tenant configuration document.
- *
- * @param source  the file name or the origin of the document (e.g. {@code tomsk.yaml}, {@code api})
- * @param path    where inside the document, as a JSON path ({@code $.photos.maxCount})
- * @param message what is wrong, in words an operator understands
+ * A problem of a tenant configuration document: where ({@code source}, JSON {@code path}) and what. {@code message} is
+ * English, for logs and for the files' authors; {@code code} and {@code args} let a screen say it in its person's
+ * language (bundle key {@link #messageKey()}). Problems without a code are shown by their message.
  */
-public record ConfigurationProblem(String source, String path, String message) {
+public record ConfigurationProblem(String source, String path, String message, String code, List<Object> args) {
+
+    public ConfigurationProblem {
+        args = args == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(args));
+    }
+
+    public ConfigurationProblem(String source, String path, String message) {
+        this(source, path, message, null, List.of());
+    }
+
+    /** A problem with its bundle code ({@code config.problem.<code>}) and the arguments its text names. */
+    public static ConfigurationProblem of(String source, String path, String code, String message, Object... args) {
+        return new ConfigurationProblem(source, path, message, code, List.of(args));
+    }
+
+    /** The bundle key of the text for people, or null when only the English message exists. */
+    public String messageKey() {
+        return code == null ? null : "config.problem." + code;
+    }
 
     @Override
     public String toString() {

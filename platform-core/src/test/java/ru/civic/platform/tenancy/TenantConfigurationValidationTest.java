@@ -68,6 +68,10 @@ class TenantConfigurationValidationTest {
                             assertThat(p.source()).isEqualTo("tomsk.yaml");
                             assertThat(p.path()).isEqualTo("$.photos.maxCount");
                             assertThat(p.message()).contains("minimum");
+                            // For the rules editor: the same problem worded in Russian, without the path.
+                            assertThat(p.messageKey()).isEqualTo("config.problem.schema");
+                            assertThat(p.args().getFirst().toString()).containsPattern("[А-Яа-я]").contains("1")
+                                    .doesNotContain("$.photos");
                         }))
                 .hasMessageContaining("tomsk.yaml: $.photos.maxCount");
     }

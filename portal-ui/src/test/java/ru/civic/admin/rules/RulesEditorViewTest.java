@@ -129,9 +129,9 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
         save();
 
         assertThat(maxCount.isInvalid()).isTrue();
-        assertThat(maxCount.getErrorMessage()).isNotBlank();
+        assertThat(maxCount.getErrorMessage()).as("in the operator's language").containsPattern("[А-Яа-я]");
         assertThat(organisationName.isInvalid()).isTrue();
-        assertThat(organisationName.getErrorMessage()).isNotBlank();
+        assertThat(organisationName.getErrorMessage()).containsPattern("[А-Яа-я]");
         assertThat(taglineField.isInvalid()).isFalse();
         assertThat(taglineField.getValue()).isEqualTo(tagline);
         assertThat(maxCount.getValue()).isEqualTo(-1);
@@ -223,7 +223,7 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
 
         TenantContext.runAs(TOMSK, () -> view.preview(changedHosts));
         assertThat($(Div.class).withClassName("civic-rules-import-preview").single().getElement().getTextRecursively())
-                .contains("$.hosts").contains("only the platform owner");
+                .contains("$.hosts").contains("меняет только владелец платформы");
         assertThat($(Button.class).withClassName("civic-rules-import-save").all()).isEmpty();
 
         TenantContext.runAs(TOMSK, () -> view.preview(changedFaq));

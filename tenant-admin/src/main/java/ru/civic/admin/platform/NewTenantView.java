@@ -146,7 +146,7 @@ class NewTenantView extends Div implements HasDynamicTitle {
             List<String> unplaced = new ArrayList<>();
             for (ConfigurationProblem problem : e.problems()) {
                 if (!place(problem)) {
-                    unplaced.add(problem.path() + ": " + problem.message());
+                    unplaced.add(problem.path() + ": " + ru.civic.admin.shell.ProblemTexts.of(problem));
                 }
             }
             if (!unplaced.isEmpty()) {
@@ -184,16 +184,15 @@ class NewTenantView extends Div implements HasDynamicTitle {
     private boolean place(ConfigurationProblem problem) {
         String path = problem.path();
         if (path.equals("$.id")) {
-            return mark(id, problem.message().contains("already exists") ? getTranslation(
+            return mark(id, "tenantExists".equals(problem.code()) ? getTranslation(
                     "admin.platform.new.error.idTaken", id.getValue()) : getTranslation("admin.platform.new.error.id"));
         }
         if (path.equals("$.name") || path.equals("$.shortName") || path.equals("$.branding.title")) {
             return mark(name, getTranslation("admin.platform.new.error.name"));
         }
         if (path.startsWith("$.hosts")) {
-            String owner = problem.message().replaceFirst(".*already belongs to tenant '([^']*)'.*", "$1");
-            return mark(hosts, owner.equals(problem.message()) ? getTranslation("admin.platform.new.error.host")
-                    : getTranslation("admin.platform.new.error.hostTaken", hostAt(path), owner));
+            return mark(hosts, !"hostTaken".equals(problem.code()) ? getTranslation("admin.platform.new.error.host")
+                    : getTranslation("admin.platform.new.error.hostTaken", hostAt(path), problem.args().get(1)));
         }
         if (path.equals("$.timeZone")) {
             return mark(timeZone, getTranslation("admin.platform.new.error.timeZone"));

@@ -39,6 +39,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
+import ru.civic.admin.shell.ProblemTexts;
 import ru.civic.platform.security.Permissions;
 import ru.civic.platform.tenancy.ConfigurationProblem;
 import ru.civic.platform.tenancy.TenantConfigurationException;
@@ -231,7 +232,7 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
         if (!shown.unplaced().isEmpty()) {
             UnorderedList list = new UnorderedList();
             list.addClassName("civic-rules-unplaced");
-            shown.unplaced().forEach(p -> list.add(new ListItem(p.path() + ": " + p.message())));
+            shown.unplaced().forEach(p -> list.add(new ListItem(p.path() + ": " + ProblemTexts.of(p))));
             problems.add(list);
         }
         problems.setVisible(true);
@@ -283,7 +284,7 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
         target.add(new H3(t("problems.title", found.size())));
         UnorderedList list = new UnorderedList();
-        found.forEach(p -> list.add(new ListItem(p.path() + ": " + p.message())));
+        found.forEach(p -> list.add(new ListItem(p.path() + ": " + ProblemTexts.of(p))));
         target.add(list);
     }
 

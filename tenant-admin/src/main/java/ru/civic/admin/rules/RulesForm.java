@@ -223,7 +223,7 @@ final class RulesForm {
             if (field == null) {
                 unplaced.add(problem);
             } else {
-                messages.computeIfAbsent(field, f -> new ArrayList<>()).add(problem.message());
+                messages.computeIfAbsent(field, f -> new ArrayList<>()).add(ru.civic.admin.shell.ProblemTexts.of(problem));
                 sections.add(sectionOf.get(path));
             }
         }

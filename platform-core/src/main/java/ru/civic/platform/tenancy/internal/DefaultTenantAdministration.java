@@ -68,8 +68,9 @@ class DefaultTenantAdministration implements TenantAdministration {
         List<String> hosts = validated.configuration().hosts();
         for (int i = 0; i < hosts.size(); i++) {
             int index = i;
-            registry.hostOwner(hosts.get(i), id).ifPresent(owner -> problems.add(new ConfigurationProblem(source,
-                    "$.hosts[" + index + "]", "'" + hosts.get(index) + "' already belongs to tenant '" + owner + "'")));
+            registry.hostOwner(hosts.get(i), id).ifPresent(owner -> problems.add(ConfigurationProblem.of(source,
+                    "$.hosts[" + index + "]", "hostTaken",
+                    "'" + hosts.get(index) + "' already belongs to tenant '" + owner + "'", hosts.get(index), owner)));
         }
         if (!problems.isEmpty()) {
             throw new TenantConfigurationException(problems);

@@ -169,12 +169,14 @@ class DefaultTenantRules implements TenantRules {
         JsonNode proposed = lenientTree(text);
         if (proposed instanceof ObjectNode tree) {
             if (!Objects.equals(tree.get("id"), current.get("id"))) {
-                problems.add(new ConfigurationProblem(source, "$.id", "the tenant id is '" + stored.id()
-                        + "' and only the platform owner may change it"));
+                problems.add(ConfigurationProblem.of(source, "$.id", "idOwnerOnly", "the tenant id is '" + stored.id()
+                        + "' and only the platform owner may change it", stored.id()));
             }
             if (!Objects.equals(hosts(tree), hosts(current))) {
-                problems.add(new ConfigurationProblem(source, "$.hosts", "the hosts are " + hosts(current)
-                        + " and only the platform owner may change them"));
+                problems.add(ConfigurationProblem.of(source, "$.hosts", "hostsOwnerOnly", "the hosts are " + hosts(current)
+                        + " and only the platform owner may change them",
+                        java.util.stream.StreamSupport.stream(hosts(current).spliterator(), false)
+                                .map(JsonNode::asText).collect(java.util.stream.Collectors.joining(", "))));
             }
         }
         TenantDocumentReader.ValidatedDocument validated = null;

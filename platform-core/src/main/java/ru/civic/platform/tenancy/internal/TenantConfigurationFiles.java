@@ -93,7 +93,8 @@ class TenantConfigurationFiles implements SmartInitializingSingleton {
                 }
             } catch (TenantConfigurationException e) {
                 problems.addAll(e.problems().stream()
-                        .map(p -> new ConfigurationProblem(file.toString(), p.path(), p.message())).toList());
+                        .map(p -> new ConfigurationProblem(file.toString(), p.path(), p.message(), p.code(), p.args()))
+                        .toList());
             } catch (IOException e) {
                 problems.add(new ConfigurationProblem(file.toString(), "$", "cannot be read: " + e.getMessage()));
             }

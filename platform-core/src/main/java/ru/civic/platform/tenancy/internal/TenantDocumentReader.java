@@ -91,16 +91,28 @@ public class TenantDocumentReader {
             String where = e.getLocation() == null ? "$"
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new TenantConfigurationException(List.of(
-                    new ConfigurationProblem(source, where, "not valid YAML: " + e.getOriginalMessage())));
+                    ConfigurationProblem.of(source, where, "yaml", "not valid YAML: " + e.getOriginalMessage(), e.getOriginalMessage())));
         }
         if (tree == null || !tree.isObject()) {
             throw new TenantConfigurationException(List.of(
-                    new ConfigurationProblem(source, "$", "the document must be a mapping of keys to values")));
+                    ConfigurationProblem.of(source, "$", "notMapping", "the document must be a mapping of keys to values")));
         }
         List<ConfigurationProblem> problems = new ArrayList<>();
-        for (ValidationMessage message : schema.validate(tree)) {
-            problems.add(new ConfigurationProblem(source, message.getInstanceLocation().toString(),
-                    message.getError() == null ? message.getMessage() : message.getError()));
+        java.util.Set<ValidationMessage> found = schema.validate(tree);
+        if (!found.isEmpty()) {
+            // The message in English for logs and files, and in Russian for the people who edit the rules in the
+            // back office: the validator words it in either language; the screens pick by their locale.
+            java.util.Map<String, String> russian = new java.util.HashMap<>();
+            for (ValidationMessage message : schema.validate(tree,
+                    context -> context.getExecutionConfig().setLocale(RUSSIAN))) {
+                russian.putIfAbsent(key(message), text(message));
+            }
+            for (ValidationMessage message : found) {
+                String path = message.getInstanceLocation().toString();
+                String english = text(message);
+                problems.add(ConfigurationProblem.of(source, path, "schema", english,
+                        withoutPath(russian.getOrDefault(key(message), english), path), withoutPath(english, path)));
+            }
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(ConfigurationProblem::path));
@@ -111,7 +123,7 @@ public class TenantDocumentReader {
             configuration = binder.treeToValue(tree, TenantConfiguration.class);
         } catch (JsonProcessingException e) {
             throw new TenantConfigurationException(List.of(
-                    new ConfigurationProblem(source, "$", "cannot be read: " + e.getOriginalMessage())));
+                    ConfigurationProblem.of(source, "$", "unreadable", "cannot be read: " + e.getOriginalMessage(), e.getOriginalMessage())));
         }
         checkSemantics(source, configuration, expectedId, problems);
         if (!problems.isEmpty()) {
@@ -120,30 +132,46 @@ public class TenantDocumentReader {
         return new ValidatedDocument((ObjectNode) tree, configuration);
     }
 
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private static String key(ValidationMessage message) {
+        return message.getInstanceLocation() + "|" + message.getType() + "|" + message.getSchemaLocation();
+    }
+
+    private static String text(ValidationMessage message) {
+        return message.getError() == null ? message.getMessage() : message.getError();
+    }
+
+    /** "$.photos.maxCount: must be …" shown at the field itself needs no path. */
+    private static String withoutPath(String text, String path) {
+        return text.startsWith(path + ": ") ? text.substring(path.length() + 2) : text;
+    }
+
     private void checkSemantics(String source, TenantConfiguration c, String expectedId,
             List<ConfigurationProblem> problems) {
         if (expectedId != null && !expectedId.equals(c.id())) {
-            problems.add(new ConfigurationProblem(source, "$.id",
-                    "is '" + c.id() + "' but must equal the file name '" + expectedId + "'"));
+            problems.add(ConfigurationProblem.of(source, "$.id", "idNotFileName",
+                    "is '" + c.id() + "' but must equal the file name '" + expectedId + "'", c.id(), expectedId));
         }
         try {
             ZoneId.of(c.timeZone());
         } catch (DateTimeException e) {
-            problems.add(new ConfigurationProblem(source, "$.timeZone", "'" + c.timeZone() + "' is not a known time zone"));
+            problems.add(ConfigurationProblem.of(source, "$.timeZone", "timeZone", "'" + c.timeZone() + "' is not a known time zone",
+                    c.timeZone()));
         }
         Set<String> organisationIds = new HashSet<>();
         for (int i = 0; i < c.organisations().size(); i++) {
             Organisation o = c.organisations().get(i);
             if (!organisationIds.add(o.id())) {
-                problems.add(new ConfigurationProblem(source, "$.organisations[" + i + "].id",
-                        "duplicate organisation id '" + o.id() + "'"));
+                problems.add(ConfigurationProblem.of(source, "$.organisations[" + i + "].id", "duplicate",
+                        "duplicate organisation id '" + o.id() + "'", o.id()));
             }
         }
         for (int i = 0; i < c.organisations().size(); i++) {
             Organisation o = c.organisations().get(i);
             if (o.parent() != null && !organisationIds.contains(o.parent())) {
-                problems.add(new ConfigurationProblem(source, "$.organisations[" + i + "].parent",
-                        "names unknown organisation '" + o.parent() + "'"));
+                problems.add(ConfigurationProblem.of(source, "$.organisations[" + i + "].parent", "unknownOrganisation",
+                        "names unknown organisation '" + o.parent() + "'", o.parent()));
             }
         }
         Set<String> categoryIds = new HashSet<>();
@@ -154,36 +182,38 @@ public class TenantDocumentReader {
         Set<String> districtIds = new HashSet<>();
         for (int i = 0; i < c.districts().size(); i++) {
             if (!districtIds.add(c.districts().get(i).id())) {
-                problems.add(new ConfigurationProblem(source, "$.districts[" + i + "].id",
-                        "duplicate district id '" + c.districts().get(i).id() + "'"));
+                problems.add(ConfigurationProblem.of(source, "$.districts[" + i + "].id", "duplicate",
+                        "duplicate district id '" + c.districts().get(i).id() + "'", c.districts().get(i).id()));
             }
         }
         Set<String> templates = new HashSet<>();
         for (int i = 0; i < c.answerTemplates().size(); i++) {
             TenantConfiguration.AnswerTemplate template = c.answerTemplates().get(i);
             if (!templates.add(template.id())) {
-                problems.add(new ConfigurationProblem(source, "$.answerTemplates[" + i + "].id",
-                        "duplicate answer template '" + template.id() + "'"));
+                problems.add(ConfigurationProblem.of(source, "$.answerTemplates[" + i + "].id", "duplicate",
+                        "duplicate answer template '" + template.id() + "'", template.id()));
             }
             for (int j = 0; j < template.categories().size(); j++) {
                 if (!categoryIds.contains(template.categories().get(j))) {
-                    problems.add(new ConfigurationProblem(source, "$.answerTemplates[" + i + "].categories[" + j + "]",
-                            "unknown category '" + template.categories().get(j) + "'"));
+                    problems.add(ConfigurationProblem.of(source, "$.answerTemplates[" + i + "].categories[" + j + "]",
+                            "unknownCategory", "unknown category '" + template.categories().get(j) + "'",
+                            template.categories().get(j)));
                 }
             }
         }
         Set<String> reasons = new HashSet<>();
         for (int i = 0; i < c.refusalReasons().size(); i++) {
             if (!reasons.add(c.refusalReasons().get(i).code())) {
-                problems.add(new ConfigurationProblem(source, "$.refusalReasons[" + i + "].code",
-                        "duplicate refusal reason '" + c.refusalReasons().get(i).code() + "'"));
+                problems.add(ConfigurationProblem.of(source, "$.refusalReasons[" + i + "].code", "duplicate",
+                        "duplicate refusal reason '" + c.refusalReasons().get(i).code() + "'",
+                        c.refusalReasons().get(i).code()));
             }
         }
         Set<String> slaIds = new HashSet<>();
         for (int i = 0; i < c.sla().rules().size(); i++) {
             if (!slaIds.add(c.sla().rules().get(i).id())) {
-                problems.add(new ConfigurationProblem(source, "$.sla.rules[" + i + "].id",
-                        "duplicate SLA rule '" + c.sla().rules().get(i).id() + "'"));
+                problems.add(ConfigurationProblem.of(source, "$.sla.rules[" + i + "].id", "duplicate",
+                        "duplicate SLA rule '" + c.sla().rules().get(i).id() + "'", c.sla().rules().get(i).id()));
             }
         }
         if (c.workflow() != null) {
@@ -193,8 +223,8 @@ public class TenantDocumentReader {
         for (int i = 0; i < c.hosts().size(); i++) {
             String host = c.hosts().get(i);
             if (!host.equals(host.toLowerCase(Locale.ROOT)) || !hosts.add(host)) {
-                problems.add(new ConfigurationProblem(source, "$.hosts[" + i + "]",
-                        "'" + host + "' must be a lower-case host name listed once"));
+                problems.add(ConfigurationProblem.of(source, "$.hosts[" + i + "]", "host",
+                        "'" + host + "' must be a lower-case host name listed once", host));
             }
         }
     }
@@ -202,20 +232,22 @@ public class TenantDocumentReader {
     private void checkCategory(String source, String path, Category category, String inheritedOrganisation,
             Set<String> organisationIds, Set<String> categoryIds, List<ConfigurationProblem> problems) {
         if (!categoryIds.add(category.id())) {
-            problems.add(new ConfigurationProblem(source, path + ".id", "duplicate category id '" + category.id() + "'"));
+            problems.add(ConfigurationProblem.of(source, path + ".id", "duplicate",
+                    "duplicate category id '" + category.id() + "'", category.id()));
         }
         String organisation = category.organisation() != null ? category.organisation() : inheritedOrganisation;
         if (organisation == null) {
-            problems.add(new ConfigurationProblem(source, path + ".organisation",
+            problems.add(ConfigurationProblem.of(source, path + ".organisation", "topCategoryOrganisation",
                     "a top-level category must name its responsible organisation"));
         } else if (!organisationIds.contains(organisation)) {
-            problems.add(new ConfigurationProblem(source, path + ".organisation",
-                    "names unknown organisation '" + organisation + "'"));
+            problems.add(ConfigurationProblem.of(source, path + ".organisation", "unknownOrganisation",
+                    "names unknown organisation '" + organisation + "'", organisation));
         }
         for (int i = 0; i < category.participants().size(); i++) {
             if (!organisationIds.contains(category.participants().get(i))) {
-                problems.add(new ConfigurationProblem(source, path + ".participants[" + i + "]",
-                        "names unknown organisation '" + category.participants().get(i) + "'"));
+                problems.add(ConfigurationProblem.of(source, path + ".participants[" + i + "]", "unknownOrganisation",
+                        "names unknown organisation '" + category.participants().get(i) + "'",
+                        category.participants().get(i)));
             }
         }
         for (int i = 0; i < category.children().size(); i++) {

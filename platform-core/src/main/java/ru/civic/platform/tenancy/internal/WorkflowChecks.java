@@ -44,14 +44,16 @@ final class WorkflowChecks {
         Map<String, Integer> stageIndex = new HashMap<>();
         for (int i = 0; i < workflow.stages().size(); i++) {
             if (stageIndex.putIfAbsent(workflow.stages().get(i).id(), i) != null) {
-                problem("$.workflow.stages[" + i + "].id", "duplicate stage '" + workflow.stages().get(i).id() + "'");
+                problem("$.workflow.stages[" + i + "].id", "duplicate", "duplicate stage '" + workflow.stages().get(i).id() + "'",
+                        workflow.stages().get(i).id());
             }
         }
         if (!stageIndex.containsKey(workflow.start())) {
-            problem("$.workflow.start", "names unknown stage '" + workflow.start() + "'");
+            problem("$.workflow.start", "unknownStage", "names unknown stage '" + workflow.start() + "'", workflow.start());
         }
         if (workflow.deadline() != null && !slaRuleIds.contains(workflow.deadline())) {
-            problem("$.workflow.deadline", "names unknown SLA rule '" + workflow.deadline() + "'");
+            problem("$.workflow.deadline", "unknownSla", "names unknown SLA rule '" + workflow.deadline() + "'",
+                    workflow.deadline());
         }
         Set<String> tenantRoles = new HashSet<>();
         tenant.roles().forEach(r -> tenantRoles.add(r.name()));
@@ -61,19 +63,21 @@ final class WorkflowChecks {
             for (int r = 0; r < stage.roles().size(); r++) {
                 String role = stage.roles().get(r);
                 if (!Stage.AUTHOR.equals(role) && !tenantRoles.contains(role)) {
-                    problem(path + ".roles[" + r + "]", "role '" + role + "' is not among the tenant's roles "
-                            + tenantRoles.stream().sorted().toList());
+                    problem(path + ".roles[" + r + "]", "roleNotUsed", "role '" + role + "' is not among the tenant's roles "
+                            + tenantRoles.stream().sorted().toList(), role,
+                            String.join(", ", tenantRoles.stream().sorted().toList()));
                 }
             }
             if (stage.deadline() != null && !slaRuleIds.contains(stage.deadline())) {
-                problem(path + ".deadline", "names unknown SLA rule '" + stage.deadline() + "'");
+                problem(path + ".deadline", "unknownSla", "names unknown SLA rule '" + stage.deadline() + "'", stage.deadline());
             }
             if (!stage.actions().isEmpty() && stage.roles().isEmpty()) {
-                problem(path + ".roles", "stage '" + stage.id() + "' has actions but no role may take them");
+                problem(path + ".roles", "stageWithoutRoles", "stage '" + stage.id() + "' has actions but no role may take them",
+                        stage.id());
             }
             if (stage.actions().isEmpty() && !stage.isFinal()) {
-                problem(path + ".actions", "stage '" + stage.id()
-                        + "' is not final and has no action: its messages could never leave it");
+                problem(path + ".actions", "stageDeadEnd", "stage '" + stage.id()
+                        + "' is not final and has no action: its messages could never leave it", stage.id());
             }
             Set<String> actionIds = new HashSet<>();
             for (int a = 0; a < stage.actions().size(); a++) {
@@ -87,63 +91,66 @@ final class WorkflowChecks {
         for (int s = 0; s < workflow.stages().size(); s++) {
             Stage stage = workflow.stages().get(s);
             if (!reachable.contains(stage.id())) {
-                problem("$.workflow.stages[" + s + "]", "stage '" + stage.id() + "' cannot be reached from the start stage '"
-                        + workflow.start() + "'");
+                problem("$.workflow.stages[" + s + "]", "stageUnreachable", "stage '" + stage.id()
+                        + "' cannot be reached from the start stage '" + workflow.start() + "'", stage.id(),
+                        workflow.start());
             }
         }
         for (int s = 0; s < workflow.stages().size(); s++) {
             Stage stage = workflow.stages().get(s);
             if (reachableFrom(workflow, Set.of(stage.id()), true).stream()
                     .noneMatch(id -> workflow.requiredStage(id).isFinal())) {
-                problem("$.workflow.stages[" + s + "]", "no final stage can be reached from stage '" + stage.id()
-                        + "': its messages have no way out");
+                problem("$.workflow.stages[" + s + "]", "stageNoWayOut", "no final stage can be reached from stage '"
+                        + stage.id() + "': its messages have no way out", stage.id());
             }
         }
     }
 
     private void checkAction(String path, Action action, Map<String, Integer> stageIndex, Set<String> actionIds) {
         if (!actionIds.add(action.id())) {
-            problem(path + ".id", "duplicate action '" + action.id() + "' in one stage");
+            problem(path + ".id", "duplicate", "duplicate action '" + action.id() + "' in one stage", action.id());
         }
         if (!stageIndex.containsKey(action.to())) {
-            problem(path + ".to", "names unknown stage '" + action.to() + "'");
+            problem(path + ".to", "unknownStage", "names unknown stage '" + action.to() + "'", action.to());
         }
         for (int r = 0; r < action.routes().size(); r++) {
             Route route = action.routes().get(r);
             if (!stageIndex.containsKey(route.to())) {
-                problem(path + ".routes[" + r + "].to", "names unknown stage '" + route.to() + "'");
+                problem(path + ".routes[" + r + "].to", "unknownStage", "names unknown stage '" + route.to() + "'", route.to());
             }
             if (route.when() == RouteCondition.NEGATIVE_RATING && action.type() != ActionType.RATE) {
-                problem(path + ".routes[" + r + "].when", "NEGATIVE_RATING applies to RATE actions only");
+                problem(path + ".routes[" + r + "].when", "routeNegativeRating", "NEGATIVE_RATING applies to RATE actions only");
             }
             if (route.when() == RouteCondition.AGREEING_SET && !action.accepts(ActionField.AGREEING)) {
-                problem(path + ".routes[" + r + "].when", "AGREEING_SET needs the action to take AGREEING");
+                problem(path + ".routes[" + r + "].when", "routeAgreeing", "AGREEING_SET needs the action to take AGREEING");
             }
             if (route.when() == RouteCondition.RESULT_POSTPONED && !action.accepts(ActionField.RESULT)) {
-                problem(path + ".routes[" + r + "].when", "RESULT_POSTPONED needs the action to take RESULT");
+                problem(path + ".routes[" + r + "].when", "routePostponed", "RESULT_POSTPONED needs the action to take RESULT");
             }
         }
         Set<ActionField> both = new LinkedHashSet<>(action.requires());
         both.retainAll(action.optional());
         if (!both.isEmpty()) {
-            problem(path + ".optional", "fields " + both + " are both required and optional");
+            problem(path + ".optional", "requiredAndOptional", "fields " + both + " are both required and optional",
+                    String.valueOf(both));
         }
         for (String rule : new String[] { action.startDeadline() }) {
             if (rule != null && !slaRuleIds.contains(rule)) {
-                problem(path + ".startDeadline", "names unknown SLA rule '" + rule + "'");
+                problem(path + ".startDeadline", "unknownSla", "names unknown SLA rule '" + rule + "'", rule);
             }
         }
         switch (action.type()) {
             case REFUSE, BLOCK_AUTHOR -> {
                 requireField(path, action, ActionField.REASON);
                 if (tenant.refusalReasons().isEmpty()) {
-                    problem(path + ".type", action.type() + " needs the tenant's refusalReasons, which are empty");
+                    problem(path + ".type", "needsRefusalReasons", action.type() + " needs the tenant's refusalReasons, which are empty",
+                            action.type());
                 }
             }
             case RATE -> {
                 requireField(path, action, ActionField.RATING);
                 if (tenant.answerRatings().isEmpty()) {
-                    problem(path + ".type", "RATE needs the tenant's answerRatings, which are empty");
+                    problem(path + ".type", "needsAnswerRatings", "RATE needs the tenant's answerRatings, which are empty");
                 }
             }
             case ROUTE, REDIRECT -> requireField(path, action, ActionField.ORGANISATION);
@@ -160,7 +167,7 @@ final class WorkflowChecks {
 
     private void requireField(String path, Action action, ActionField field) {
         if (!action.requires().contains(field)) {
-            problem(path + ".requires", action.type() + " must require " + field);
+            problem(path + ".requires", "mustRequire", action.type() + " must require " + field, action.type(), field);
         }
     }
 
@@ -183,7 +190,7 @@ final class WorkflowChecks {
         return seen;
     }
 
-    private void problem(String path, String message) {
-        problems.add(new ConfigurationProblem(source, path, message));
+    private void problem(String path, String code, String message, Object... args) {
+        problems.add(ConfigurationProblem.of(source, path, code, message, args));
     }
 }
