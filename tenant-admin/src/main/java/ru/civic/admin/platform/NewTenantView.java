@@ -106,6 +106,13 @@ class NewTenantView extends Div implements HasDynamicTitle {
         operator.setHelperText(getTranslation("admin.platform.new.operator.help"));
         operator.setValue("operator");
         operator.setManualValidation(true);
+        id.addClassName("civic-new-id");
+        name.addClassName("civic-new-name");
+        hosts.addClassName("civic-new-hosts");
+        regionCode.addClassName("civic-new-region-code");
+        regionName.addClassName("civic-new-region-name");
+        template.addClassName("civic-new-template");
+        operator.addClassName("civic-new-operator");
         FormLayout form = new FormLayout(id, name, hosts, timeZone, regionCode, regionName, template, operator);
         otherProblems.addClassName("civic-form-error");
         otherProblems.setVisible(false);
