@@ -107,6 +107,12 @@ public class StaffAccounts {
         Account account = staffMember(id);
         List<ProfileProblem> problems = new ArrayList<>();
         checkCommon(draft, problems);
+        // Like disabling oneself: an operator who drops their own role could leave the tenant with nobody to
+        // configure it.
+        if (isMe(account) && account.getRoles().contains(Role.OPERATOR)
+                && (draft.roles() == null || !draft.roles().contains(Role.OPERATOR))) {
+            problems.add(problem("roles", "staff.operator.self"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidAccountException(problems);
         }
@@ -124,8 +130,7 @@ public class StaffAccounts {
     public Account setEnabled(UUID id, boolean enabled) {
         Account account = staffMember(id);
         if (!enabled) {
-            Authentication me = SecurityContextHolder.getContext().getAuthentication();
-            if (me != null && account.getUsername().equals(me.getName())) {
+            if (isMe(account)) {
                 throw new InvalidAccountException(List.of(problem("enabled", "staff.disable.self")));
             }
             account.disable();
@@ -133,6 +138,11 @@ public class StaffAccounts {
             account.enable();
         }
         return account;
+    }
+
+    private static boolean isMe(Account account) {
+        Authentication me = SecurityContextHolder.getContext().getAuthentication();
+        return me != null && account.getUsername().equals(me.getName());
     }
 
     private Account staffMember(UUID id) {

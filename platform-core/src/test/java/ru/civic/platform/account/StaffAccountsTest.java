@@ -111,6 +111,12 @@ class StaffAccountsTest {
         assertThatThrownBy(() -> TenantContext.runAs(TOMSK, () -> staff.setEnabled(self.getId(), false)))
                 .isInstanceOfSatisfying(InvalidAccountException.class, e -> assertThat(problems(e))
                         .containsExactly("enabled:staff.disable.self"));
+        assertThatThrownBy(() -> TenantContext.runAs(TOMSK, () -> staff.update(self.getId(),
+                draft("op-self", Set.of(Role.MODERATOR), null, Set.of()))))
+                .isInstanceOfSatisfying(InvalidAccountException.class, e -> assertThat(problems(e))
+                        .containsExactly("roles:staff.operator.self"));
+        assertThat(TenantContext.callAs(TOMSK, () -> accounts.find(self.getId()).orElseThrow().getRoles()))
+                .contains(Role.OPERATOR);
     }
 
     @Test
