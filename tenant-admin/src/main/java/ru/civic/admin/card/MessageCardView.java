@@ -120,7 +120,7 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         add(moderatorAids(available, tenant, view.categoryId()));
         add(linkedMessages());
         add(history(view, zone));
-        add(actions(tenant, view.categoryId()));
+        add(actions(tenant, view.categoryId(), available));
     }
 
     private Div state(MessageView view, ZoneId zone) {
@@ -363,11 +363,10 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
         return section;
     }
 
-    private Div actions(TenantConfiguration tenant, String categoryId) {
+    private Div actions(TenantConfiguration tenant, String categoryId, List<AvailableAction> available) {
         Div section = new Div();
         section.addClassName("civic-card-actions");
         section.add(new H2(getTranslation("admin.card.actions")));
-        List<AvailableAction> available = workflow.availableActions(number, actor);
         if (available.isEmpty()) {
             section.add(new Paragraph(getTranslation("admin.card.noActions")));
         }

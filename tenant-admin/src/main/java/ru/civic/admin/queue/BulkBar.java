@@ -74,6 +74,13 @@ class BulkBar extends Div {
             return;
         }
         setVisible(true);
+        if (numbers.size() > BulkActions.MAX_MESSAGES) {
+            selected.setText(getTranslation("admin.bulk.tooMany", numbers.size(), BulkActions.MAX_MESSAGES));
+            action.setItems(List.of());
+            action.setVisible(false);
+            apply.setVisible(false);
+            return;
+        }
         List<AvailableAction> common = bulk.commonActions(numbers, actor);
         selected.setText(getTranslation("admin.bulk.selected", numbers.size()));
         action.setItems(common);
