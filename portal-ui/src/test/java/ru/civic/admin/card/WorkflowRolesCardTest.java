@@ -240,8 +240,10 @@ class WorkflowRolesCardTest extends SpringBrowserlessTest {
                 .endsWith("Срок — до 30 июня.");
         assertThat(textOf("civic-card-result")).contains("Решено");
         assertThat(find(com.vaadin.flow.component.html.Anchor.class).all())
-                .anySatisfy(a -> assertThat(a.getHref()).startsWith("/api/v1/attachments/tynda/attachments/")
-                        .endsWith(".pdf"));
+                .anySatisfy(a -> {
+                    assertThat(a.getHref()).startsWith("/api/v1/attachments/tynda/attachments/").endsWith(".pdf");
+                    assertThat(a.getText()).isEqualTo("Вложение 1 (PDF)");
+                });
         // The executor may not agree his own answer.
         assertThatThrownBy(() -> act(number, "agree", ActionInput.none(), executor))
                 .isInstanceOfSatisfying(ActionDeniedException.class,

@@ -223,8 +223,12 @@ class MessageCardView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 content.add(field("civic-card-result", getTranslation("admin.card.result"),
                         getTranslation("admin.card.result." + view.answer().result().name())));
             }
+            int index = 1;
             for (String key : view.answer().attachments()) {
-                Anchor file = new Anchor("/api/v1/attachments/" + key, key.substring(key.lastIndexOf('/') + 1));
+                // Storage keys mean nothing to a person: numbered, with the kind of file.
+                Anchor file = new Anchor("/api/v1/attachments/" + key, getTranslation("admin.card.attachment", index++,
+                        key.endsWith(".pdf") ? "PDF" : getTranslation("admin.card.image")));
+                file.addClassName("civic-card-attachment");
                 file.setTarget(AnchorTarget.BLANK);
                 content.add(new Div(file));
             }
