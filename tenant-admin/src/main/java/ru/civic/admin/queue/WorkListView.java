@@ -77,6 +77,7 @@ abstract class WorkListView extends Div implements BeforeEnterObserver, HasDynam
     private List<QueueItem> all = List.of();
     private Actor me;
     private WorkSignals.Registration subscription;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final String titleKey;
     private final BulkBar bulk;
@@ -189,10 +190,19 @@ abstract class WorkListView extends Div implements BeforeEnterObserver, HasDynam
         UI ui = attachEvent.getUI();
         TenantId tenantId = tenant.tenantId();
         subscription = signals.subscribe(tenantId, work -> {
+            // A burst of signals (a bulk action, a busy morning) becomes one re-read: while a refresh waits for
+            // the session, further signals have nothing to add.
+            if (!refreshPending.compareAndSet(false, true)) {
+                return;
+            }
             try {
-                ui.access(() -> TenantContext.runAs(tenantId, () -> refresh(work)));
+                ui.access(() -> {
+                    refreshPending.set(false);
+                    TenantContext.runAs(tenantId, () -> refresh(work));
+                });
             } catch (UIDetachedException closed) {
                 // The page was closed between the signal and its delivery: nothing to refresh.
+                refreshPending.set(false);
             }
         });
     }
