@@ -252,6 +252,7 @@ public class Polls {
      */
     @Transactional
     public void vote(UUID id, Voter voter, Map<UUID, Set<UUID>> ballot, String address) {
+        rules(); // a tenant that has switched polls off takes no more votes
         TenantConfiguration tenant = tenants.currentConfiguration();
         Poll poll = published(id);
         if (poll.status() != PollStatus.OPEN) {

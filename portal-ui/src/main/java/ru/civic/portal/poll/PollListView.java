@@ -17,10 +17,12 @@ import ru.civic.platform.poll.Poll;
 import ru.civic.platform.poll.PollStatus;
 import ru.civic.platform.poll.Polls;
 import ru.civic.portal.shell.PortalLayout;
+import ru.civic.portal.shell.PublicReading;
 
 /** The tenant's polls: open ones to vote in, upcoming ones announced (Volgograd 9), closed ones with results. */
 @Route(value = "polls", layout = PortalLayout.class)
 @AnonymousAllowed
+@PublicReading
 class PollListView extends Div implements HasDynamicTitle {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");

@@ -43,6 +43,7 @@ import ru.civic.platform.poll.Voter;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantRegistry;
 import ru.civic.portal.shell.PortalLayout;
+import ru.civic.portal.shell.PublicReading;
 
 /**
  * One poll: the vote form while it is open (a radio group for a single answer, checkboxes within the question's
@@ -51,6 +52,7 @@ import ru.civic.portal.shell.PortalLayout;
  */
 @Route(value = "polls", layout = PortalLayout.class)
 @AnonymousAllowed
+@PublicReading
 class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     /** The guest cookie the platform issues (the same one supports and the REST API read). */
