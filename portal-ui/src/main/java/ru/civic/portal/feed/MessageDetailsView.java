@@ -54,7 +54,6 @@ import ru.civic.portal.shell.PortalLayout;
 @ru.civic.portal.shell.PublicReading
 class MessageDetailsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String GUEST_COOKIE = "civic_guest";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -317,7 +316,7 @@ class MessageDetailsView extends Div implements BeforeEnterObserver, HasDynamicT
         }
         support.addClickListener(click -> {
             try {
-                Supporter supporter = signedIn ? Supporter.account(actor.get().accountId()) : Supporter.guest(guestId());
+                Supporter supporter = signedIn ? Supporter.account(actor.get().accountId()) : Supporter.guest(ru.civic.portal.shell.GuestCookie.id());
                 Supports.Outcome outcome = supports.support(m.number(), supporter);
                 count.setText(getTranslation("portal.feed.supports", outcome.count()));
                 hint.setText(getTranslation(outcome.added() ? "portal.message.supported" : "portal.message.supportedBefore"));
@@ -331,31 +330,6 @@ class MessageDetailsView extends Div implements BeforeEnterObserver, HasDynamicT
         return block;
     }
 
-    /** The guest's random id from the cookie the platform issued (the same one the REST API reads). */
-    private static UUID guestId() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request != null && request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (GUEST_COOKIE.equals(cookie.getName())) {
-                    try {
-                        return UUID.fromString(cookie.getValue());
-                    } catch (IllegalArgumentException ignored) {
-                        // replaced below
-                    }
-                }
-            }
-        }
-        UUID id = UUID.randomUUID();
-        VaadinResponse response = VaadinResponse.getCurrent();
-        if (response != null) {
-            Cookie cookie = new Cookie(GUEST_COOKIE, id.toString());
-            cookie.setHttpOnly(true);
-            cookie.setPath("/");
-            cookie.setMaxAge(60 * 60 * 24 * 365);
-            response.addCookie(cookie);
-        }
-        return id;
-    }
 
     @Override
     public String getPageTitle() {

@@ -55,8 +55,6 @@ import ru.civic.portal.shell.PublicReading;
 @PublicReading
 class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    /** The guest cookie the platform issues (the same one supports and the REST API read). */
-    static final String GUEST_COOKIE = "civic_guest";
 
     private final Polls polls;
     private final Actors actors;
@@ -157,7 +155,7 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         answerFields.values().forEach(f -> f.setInvalid(false));
         Map<UUID, Set<UUID>> ballot = new HashMap<>();
         answers.forEach((question, value) -> ballot.put(question, value.get()));
-        Voter voter = signedIn != null ? signedIn : Voter.guest(guestId());
+        Voter voter = signedIn != null ? signedIn : Voter.guest(ru.civic.portal.shell.GuestCookie.id());
         try {
             polls.vote(poll.id(), voter, ballot, clientAddress());
             outcome.setText(getTranslation("portal.polls.thanks"));
@@ -222,31 +220,6 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         return request == null ? null : request.getRemoteAddr();
     }
 
-    /** The guest's random id from the platform's cookie, issued now if the browser has none. */
-    private static UUID guestId() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request != null && request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (GUEST_COOKIE.equals(cookie.getName())) {
-                    try {
-                        return UUID.fromString(cookie.getValue());
-                    } catch (IllegalArgumentException ignored) {
-                        // replaced below
-                    }
-                }
-            }
-        }
-        UUID id = UUID.randomUUID();
-        VaadinResponse response = VaadinResponse.getCurrent();
-        if (response != null) {
-            Cookie cookie = new Cookie(GUEST_COOKIE, id.toString());
-            cookie.setHttpOnly(true);
-            cookie.setPath("/");
-            cookie.setMaxAge(60 * 60 * 24 * 365);
-            response.addCookie(cookie);
-        }
-        return id;
-    }
 
     @Override
     public String getPageTitle() {
