@@ -28,10 +28,16 @@ public final class Branding {
      * public pages.
      */
     public static java.util.List<NavLink> navigation(TenantConfiguration configuration) {
-        return java.util.List.of(new NavLink("submit", submitKey(configuration)),
-                new NavLink("messages", "portal.nav.feed"), new NavLink("lookup", "portal.nav.lookup"),
-                new NavLink("organisations", "portal.nav.organisations"),
-                new NavLink("contacts", "portal.nav.contacts"), new NavLink("faq", "portal.nav.faq"));
+        java.util.List<NavLink> links = new java.util.ArrayList<>(java.util.List.of(
+                new NavLink("submit", submitKey(configuration)),
+                new NavLink("messages", "portal.nav.feed"), new NavLink("lookup", "portal.nav.lookup")));
+        // «Обсуждения» only where the tenant runs idea campaigns (features.campaigns).
+        if (configuration.features().campaigns()) {
+            links.add(new NavLink("campaigns", "portal.nav.campaigns"));
+        }
+        links.addAll(java.util.List.of(new NavLink("organisations", "portal.nav.organisations"),
+                new NavLink("contacts", "portal.nav.contacts"), new NavLink("faq", "portal.nav.faq")));
+        return java.util.List.copyOf(links);
     }
 
     /** The bundle key of the home page's sentence saying what the portal is for, by the same rule. */
