@@ -128,4 +128,28 @@ class CampaignsViewTest extends SpringBrowserlessTest {
         assertThat(TenantContext.callAs(GUBKINSKY, () -> campaigns.page(campaign)).orElseThrow().ideas())
                 .extracting(i -> i.title()).containsExactly("Каток " + marker);
     }
+
+    @Test
+    void theMenuOffersDiscussionsOnlyWhereTheTenantRunsThem() {
+        Account gubkinsky = account("menu-moderator", Role.MODERATOR);
+        TestSignIn.asUser("gubkinsky", gubkinsky.getUsername(), gubkinsky.getDisplayName(), "MODERATOR");
+        open("admin");
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).all())
+                .extracting(com.vaadin.flow.component.html.Anchor::getText).contains("Обсуждения");
+
+        TenantId tomsk = TenantId.of("tomsk");
+        Account tomskModerator = TenantContext.callAs(tomsk, () -> accounts.create("menu-tomsk-" + marker, "x",
+                "Модератор", null, Set.of(Role.MODERATOR), null));
+        TestSignIn.asUser("tomsk", tomskModerator.getUsername(), "Модератор", "MODERATOR");
+        cleanVaadinEnvironment();
+        TenantContext.runAs(tomsk, () -> {
+            initVaadinEnvironment();
+            navigate("admin", Component.class);
+            assertThat(find(com.vaadin.flow.component.html.Anchor.class).all())
+                    .extracting(com.vaadin.flow.component.html.Anchor::getText).contains("Очередь")
+                    .doesNotContain("Обсуждения", "Перечень тематик");
+            navigate("admin/campaigns", Component.class);
+            assertThat(getCurrentView()).isNotInstanceOf(CampaignsView.class);
+        });
+    }
 }

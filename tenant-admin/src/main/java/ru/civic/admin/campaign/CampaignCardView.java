@@ -37,6 +37,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
+import ru.civic.admin.shell.TenantFeature;
 import ru.civic.platform.campaign.CampaignSummary;
 import ru.civic.platform.campaign.Campaigns;
 import ru.civic.platform.campaign.IdeaView;
@@ -54,6 +55,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
  */
 @Route(value = "admin/campaign/:id", layout = AdminLayout.class)
 @RolesAllowed({Permissions.MODERATOR, Permissions.OPERATOR, Permissions.ANALYST})
+@TenantFeature(TenantFeature.Feature.CAMPAIGNS)
 class CampaignCardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final Campaigns campaigns;

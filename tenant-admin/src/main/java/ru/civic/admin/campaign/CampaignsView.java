@@ -35,6 +35,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
+import ru.civic.admin.shell.TenantFeature;
 import ru.civic.platform.campaign.CampaignDraft;
 import ru.civic.platform.campaign.CampaignSummary;
 import ru.civic.platform.campaign.Campaigns;
@@ -60,6 +61,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
 @Route(value = "admin/campaigns", layout = AdminLayout.class)
 @Menu(title = "admin.menu.campaigns", order = 35)
 @RolesAllowed({Permissions.MODERATOR, Permissions.OPERATOR, Permissions.ANALYST})
+@TenantFeature(TenantFeature.Feature.CAMPAIGNS)
 class CampaignsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -207,6 +209,9 @@ class CampaignsView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         if (!AdminLayout.issuedForThisHost(authentication)) {
             event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));
             return;
+        }
+        if (!tenant.features().campaigns()) {
+            return;   // AdminLayout answers "not found": this tenant runs no campaigns
         }
         refresh();
     }

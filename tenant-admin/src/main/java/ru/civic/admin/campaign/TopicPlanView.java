@@ -29,6 +29,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
+import ru.civic.admin.shell.TenantFeature;
 import ru.civic.platform.campaign.Amendment;
 import ru.civic.platform.campaign.Topic;
 import ru.civic.platform.campaign.TopicKind;
@@ -51,6 +52,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
 @Route(value = "admin/topic-plan", layout = AdminLayout.class)
 @Menu(title = "admin.menu.topicPlan", order = 36)
 @RolesAllowed({Permissions.OPERATOR, Permissions.MODERATOR, Permissions.ANALYST})
+@TenantFeature(TenantFeature.Feature.CAMPAIGNS)
 class TopicPlanView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TopicPlans plans;
@@ -140,6 +142,9 @@ class TopicPlanView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         if (!AdminLayout.issuedForThisHost(authentication)) {
             event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));
             return;
+        }
+        if (!tenant.features().campaigns()) {
+            return;   // AdminLayout answers "not found": this tenant runs no campaigns
         }
         refresh();
     }
