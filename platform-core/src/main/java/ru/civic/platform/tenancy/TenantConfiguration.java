@@ -45,6 +45,7 @@ public record TenantConfiguration(
         PointsRules points,
         ShopRules shop,
         TopicPlanRules topicPlan,
+        CampaignRules campaigns,
         Features features,
         Workflow workflow,
         java.util.Map<String, NotificationTemplate> notificationTemplates,
@@ -357,6 +358,13 @@ public record TenantConfiguration(
     }
 
     public record TopicPlanRules(String proposalsDue, String approvalDue) {
+    }
+
+    /**
+     * Deadlines of an idea campaign (Gubkinsky 3.13–3.14): results to the initiating unit after the campaign ends;
+     * the implementation report after the implementation deadline.
+     */
+    public record CampaignRules(DeadlineRule resultsDue, DeadlineRule reportDue) {
     }
 
     public record MapCenter(double lat, double lon, int zoom) {

@@ -35,6 +35,10 @@ public final class Branding {
         if (configuration.polls() != null && configuration.polls().enabled() && configuration.features().polls()) {
             links.add(new NavLink("polls", "portal.nav.polls"));
         }
+        // «Обсуждения» only where the tenant runs idea campaigns (features.campaigns).
+        if (configuration.features().campaigns()) {
+            links.add(new NavLink("campaigns", "portal.nav.campaigns"));
+        }
         links.addAll(java.util.List.of(new NavLink("organisations", "portal.nav.organisations"),
                 new NavLink("contacts", "portal.nav.contacts"), new NavLink("faq", "portal.nav.faq")));
         return java.util.List.copyOf(links);

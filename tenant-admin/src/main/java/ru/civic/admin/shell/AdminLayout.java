@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import ru.civic.platform.security.Permissions;
 import ru.civic.platform.security.TenantClaims;
 import ru.civic.platform.tenancy.Tenant;
+import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantRegistry;
 
@@ -45,10 +46,12 @@ import ru.civic.platform.tenancy.TenantRegistry;
 public class AdminLayout extends Div implements RouterLayout, BeforeEnterObserver {
 
     private final AuthenticationContext authentication;
+    private final TenantRegistry tenants;
     private final Main content = new Main();
 
     public AdminLayout(TenantRegistry tenants, AuthenticationContext authentication) {
         this.authentication = authentication;
+        this.tenants = tenants;
         addClassName("civic-admin-frame");
         Optional<Tenant> tenant = TenantContext.currentTenant().flatMap(tenants::find);
 
@@ -61,7 +64,11 @@ public class AdminLayout extends Div implements RouterLayout, BeforeEnterObserve
 
         Nav menu = new Nav();
         menu.addClassName("civic-admin-menu");
+        TenantConfiguration configuration = tenant.map(Tenant::configuration).orElse(null);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (!TenantFeature.Feature.enabled(entry.menuClass(), configuration)) {
+                continue;
+            }
             Anchor link = new Anchor(entry.path(), getTranslation(entry.title()));
             link.getElement().setAttribute("data-path", entry.path());
             menu.add(link);
@@ -103,6 +110,12 @@ public class AdminLayout extends Div implements RouterLayout, BeforeEnterObserve
     public void beforeEnter(BeforeEnterEvent event) {
         if (!issuedForThisHost(authentication)) {
             event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));
+            return;
+        }
+        TenantConfiguration configuration = TenantContext.currentTenant().flatMap(tenants::find)
+                .map(Tenant::configuration).orElse(null);
+        if (!TenantFeature.Feature.enabled(event.getNavigationTarget(), configuration)) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
         }
     }
 

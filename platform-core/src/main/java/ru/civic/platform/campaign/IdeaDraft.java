@@ -1,0 +1,5 @@
+package ru.civic.platform.campaign;
+
+/** What a resident writes for a campaign. */
+public record IdeaDraft(String title, String text) {
+}
