@@ -39,6 +39,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
+import ru.civic.admin.shell.TenantFeature;
 import ru.civic.platform.message.FieldProblem;
 import ru.civic.platform.message.InvalidInputException;
 import ru.civic.platform.poll.Poll;
@@ -59,6 +60,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
  */
 @Route(value = "admin/polls", layout = AdminLayout.class)
 @Menu(title = "admin.menu.polls", order = 30)
+@TenantFeature(TenantFeature.Feature.POLLS)
 @RolesAllowed({Permissions.OPERATOR, Permissions.MODERATOR, Permissions.CURATOR})
 class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
