@@ -172,7 +172,16 @@ class PortalBrowserTest {
         browser.await(By.cssSelector(".civic-submit")).click();
         browser.awaitVaadin();
 
-        String receipt = browser.await(By.cssSelector(".civic-receipt-number")).getText();
+        String receipt;
+        try {
+            receipt = browser.await(By.cssSelector(".civic-receipt-number")).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the page showed instead (a problem at a field, an error), not just that no receipt came.
+            browser.fullPageScreenshot(tenant + "-submit-no-receipt");
+            throw new AssertionError("No receipt for " + tenant + "; the page says: "
+                    + browser.script("return document.querySelector('main') ? document.querySelector('main').innerText"
+                            + " : document.body.innerText"), e);
+        }
         browser.screenshot(tenant + "-submit-receipt");
         assertThat(receipt).matches(Pattern.quote(config.intake().numberPrefix()) + "-\\d{4}-\\d+");
 
