@@ -49,6 +49,10 @@ public class Account {
 
     private String organisation;
 
+    /** The district the resident says they live in (one of the tenant's), or null. */
+    @Column(name = "district_id")
+    private String districtId;
+
     /** Categories this official handles (and their subcategories); empty = all. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "categories", nullable = false, columnDefinition = "varchar(100)[]")
@@ -139,6 +143,14 @@ public class Account {
     void changeProfile(String displayName, String email) {
         this.displayName = displayName;
         this.email = email;
+    }
+
+    void settleIn(String districtId) {
+        this.districtId = districtId;
+    }
+
+    public String getDistrictId() {
+        return districtId;
     }
 
     public void block(String reason, Instant at) {

@@ -20,8 +20,11 @@ public class AccountService {
     private final AccountRepository accounts;
     private final ExternalIdentityRepository identities;
     private final PasswordEncoder passwords;
+    private final ru.civic.platform.tenancy.TenantRegistry tenants;
 
-    AccountService(AccountRepository accounts, ExternalIdentityRepository identities, PasswordEncoder passwords) {
+    AccountService(AccountRepository accounts, ExternalIdentityRepository identities, PasswordEncoder passwords,
+            ru.civic.platform.tenancy.TenantRegistry tenants) {
+        this.tenants = tenants;
         this.accounts = accounts;
         this.identities = identities;
         this.passwords = passwords;
@@ -130,6 +133,20 @@ public class AccountService {
             account.changeProfile(name, mail.isEmpty() ? null : mail);
         }
         return problems;
+    }
+
+    /**
+     * Sets the district the resident lives in (polls aimed at districts ask for it), or clears it with null. The
+     * district must be one of the tenant's.
+     */
+    @Transactional
+    public List<ProfileProblem> updateDistrict(UUID id, String districtId) {
+        String district = districtId == null || districtId.isBlank() ? null : districtId.strip();
+        if (district != null && tenants.currentConfiguration().district(district).isEmpty()) {
+            return List.of(new ProfileProblem("district", "account.district.unknown", List.of(district)));
+        }
+        accounts.findById(id).orElseThrow().settleIn(district);
+        return List.of();
     }
 
     /** A problem with one field of a profile: the field, a message key and its arguments. */

@@ -64,8 +64,12 @@ public class Polls {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final ru.civic.platform.account.AccountService accounts;
+
     public Polls(JdbcClient jdbc, TenantRegistry tenants, DeadlineCalculator deadlines, Actors actors,
-            GuestVoteThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+            GuestVoteThrottle throttle, ApplicationEventPublisher events, Clock clock,
+            ru.civic.platform.account.AccountService accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.deadlines = deadlines;
@@ -244,6 +248,28 @@ public class Polls {
     // ---------------------------------------------------------------- voting
 
     /**
+     * A poll aimed at districts (its target group, Volgograd 9) is voted on by their residents only: a guest is asked
+     * to sign in, a resident who has not said where they live to say so in the cabinet, others are told whose poll
+     * it is.
+     */
+    private void targetGroup(Poll poll, Voter voter, TenantConfiguration tenant) {
+        String names = poll.districts().stream()
+                .map(d -> tenant.district(d).map(TenantConfiguration.District::name).orElse(d))
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (voter.guest() || voter.accountId() == null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.targetGroup.signIn", names)));
+        }
+        String home = accounts.find(voter.accountId()).map(ru.civic.platform.account.Account::getDistrictId)
+                .orElse(null);
+        if (home == null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.targetGroup.noDistrict", names)));
+        }
+        if (!poll.districts().contains(home)) {
+            throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.targetGroup.other", names)));
+        }
+    }
+
+    /**
      * Casts a vote: one answer set per question, within each question's min/max choices. One vote per person per
      * poll: a repeat, however parallel, is refused by the table's key with {@code poll.vote.already}.
      *
@@ -260,6 +286,9 @@ public class Polls {
         }
         if (voter.guest() && !(tenant.polls().guestsVote() && tenant.guests().vote())) {
             throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.guestsNotAllowed")));
+        }
+        if (!poll.districts().isEmpty()) {
+            targetGroup(poll, voter, tenant);
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<UUID> chosen = new ArrayList<>();

@@ -4,5 +4,5 @@
  * where the tenant allows them, results with the quorum. Entry point: {@link ru.civic.platform.poll.Polls}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Polls",
-        allowedDependencies = {"tenancy", "shared", "deadline", "message", "security"})
+        allowedDependencies = {"tenancy", "shared", "deadline", "message", "security", "account"})
 package ru.civic.platform.poll;

@@ -290,6 +290,56 @@ class PollsTest {
         assertThat(outcomes).filteredOn("poll.vote.throttled"::equals).hasSize(6);
     }
 
+    @Autowired
+    ru.civic.platform.account.AccountService accounts;
+    @Autowired
+    ru.civic.platform.tenancy.TenantRegistry tenants;
+
+    @Test
+    @WithMockUser(roles = "OPERATOR")
+    void aPollForADistrictIsVotedOnByItsResidentsOnly() {
+        List<String> districts = tenants.getRequired(TOMSK).configuration().districts().stream()
+                .map(ru.civic.platform.tenancy.TenantConfiguration.District::id).toList();
+        String target = districts.getFirst();
+        String elsewhere = districts.get(1);
+        LocalDate start = WEDNESDAY.plusDays(8);
+        at(start.minusDays(1), TOMSK);
+        UUID id = TenantContext.callAs(TOMSK, () -> {
+            UUID created = polls.create(new PollDraft(PollKind.ORDINARY, "Сквер у школы", "Какой сквер нужен",
+                    List.of(colour()), start, start.plusDays(10), List.of(target)));
+            polls.submit(created);
+            polls.approve(created);
+            return created;
+        });
+        at(start, TOMSK);
+        Poll poll = TenantContext.callAs(TOMSK, () -> polls.published(id));
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        java.util.function.Function<String, UUID> resident = district -> TenantContext.callAs(TOMSK, () -> {
+            var account = accounts.create("resident-" + district + "-" + marker, "x", "Житель", null,
+                    Set.of(ru.civic.platform.shared.Role.CITIZEN), null);
+            if (district != null) {
+                assertThat(accounts.updateDistrict(account.getId(), district)).isEmpty();
+            }
+            return account.getId();
+        });
+        UUID local = resident.apply(target);
+        UUID neighbour = resident.apply(elsewhere);
+        UUID unsaid = TenantContext.callAs(TOMSK, () -> accounts.create("resident-none-" + marker, "x", "Житель",
+                null, Set.of(ru.civic.platform.shared.Role.CITIZEN), null).getId());
+
+        assertThatThrownBy(() -> TenantContext.runAs(TOMSK, () -> polls.vote(id, Voter.guest(UUID.randomUUID()),
+                first(poll), null))).satisfies(e -> assertThat(codes(e)).containsExactly("voter poll.vote.targetGroup.signIn"));
+        assertThatThrownBy(() -> TenantContext.runAs(TOMSK, () -> polls.vote(id, Voter.account(unsaid), first(poll),
+                null))).satisfies(e -> assertThat(codes(e)).containsExactly("voter poll.vote.targetGroup.noDistrict"));
+        assertThatThrownBy(() -> TenantContext.runAs(TOMSK, () -> polls.vote(id, Voter.account(neighbour),
+                first(poll), null))).satisfies(e -> assertThat(codes(e)).containsExactly("voter poll.vote.targetGroup.other"));
+        TenantContext.runAs(TOMSK, () -> polls.vote(id, Voter.account(local), first(poll), null));
+        assertThat(TenantContext.callAs(TOMSK, () -> polls.results(id)).votes()).isEqualTo(1);
+        // A district the tenant does not have is refused at the profile's field.
+        assertThat(TenantContext.callAs(TOMSK, () -> accounts.updateDistrict(unsaid, "atlantis")))
+                .extracting(ru.civic.platform.account.AccountService.ProfileProblem::field).containsExactly("district");
+    }
+
     @Test
     @WithMockUser(roles = "OPERATOR")
     void guestsCannotVoteInGubkinskyOrVolgograd() {

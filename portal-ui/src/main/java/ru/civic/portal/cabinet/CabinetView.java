@@ -194,6 +194,17 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         email.setValue(account.getEmail() == null ? "" : account.getEmail());
         email.setHelperText(getTranslation("portal.cabinet.email.helper"));
         Paragraph login = new Paragraph(getTranslation("portal.cabinet.login", account.getUsername()));
+        // Where the resident lives: polls aimed at districts are for their residents (the tenant's districts).
+        com.vaadin.flow.component.combobox.ComboBox<ru.civic.platform.tenancy.TenantConfiguration.District> district =
+                new com.vaadin.flow.component.combobox.ComboBox<>(getTranslation("portal.cabinet.district"));
+        district.addClassName("civic-profile-district");
+        var districts = tenant.districts();
+        district.setItems(districts);
+        district.setItemLabelGenerator(ru.civic.platform.tenancy.TenantConfiguration.District::name);
+        district.setClearButtonVisible(true);
+        district.setHelperText(getTranslation("portal.cabinet.district.helper"));
+        districts.stream().filter(d -> d.id().equals(account.getDistrictId())).findFirst().ifPresent(district::setValue);
+        district.setVisible(!districts.isEmpty());
         Span saved = new Span();
         saved.addClassName("civic-profile-saved");
         saved.getElement().setAttribute("role", "status");
@@ -201,9 +212,19 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             name.setInvalid(false);
             email.setInvalid(false);
             saved.setText("");
-            var problems = accounts.updateProfile(me.accountId(), name.getValue(), email.getValue());
+            district.setInvalid(false);
+            var problems = new java.util.ArrayList<>(accounts.updateProfile(me.accountId(), name.getValue(),
+                    email.getValue()));
+            if (problems.isEmpty() && district.isVisible()) {
+                problems.addAll(accounts.updateDistrict(me.accountId(),
+                        district.getValue() == null ? null : district.getValue().id()));
+            }
             for (var p : problems) {
-                var field = "email".equals(p.field()) ? email : name;
+                com.vaadin.flow.component.HasValidation field = switch (p.field()) {
+                    case "email" -> email;
+                    case "district" -> district;
+                    default -> name;
+                };
                 field.setErrorMessage(getTranslation(p.code(), p.args().toArray()));
                 field.setInvalid(true);
             }
@@ -213,7 +234,7 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         });
         save.addClassName("civic-profile-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div form = new Div(login, name, email, save, saved);
+        Div form = new Div(login, name, email, district, save, saved);
         form.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
                 .set("max-width", "420px");
         content.add(form);

@@ -130,13 +130,19 @@ class CabinetViewTest extends SpringBrowserlessTest {
         assertThat(TenantContext.callAs(TOMSK, () -> accounts.find(me.getId()).orElseThrow().getDisplayName()))
                 .isEqualTo("Житель cab-profile");
 
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<ru.civic.platform.tenancy.TenantConfiguration.District> district =
+                find(com.vaadin.flow.component.combobox.ComboBox.class).withClassName("civic-profile-district").single();
         TenantContext.runAs(TOMSK, () -> {
             email.setValue("anna@example.ru");
+            district.setValue(district.getListDataView().getItems().findFirst().orElseThrow());
             test(find(Button.class).withClassName("civic-profile-save").single()).click();
         });
         Account saved = TenantContext.callAs(TOMSK, () -> accounts.find(me.getId()).orElseThrow());
         assertThat(saved.getDisplayName()).isEqualTo("Анна Смирнова");
         assertThat(saved.getEmail()).isEqualTo("anna@example.ru");
+        assertThat(saved.getDistrictId()).as("the district polls for residents ask for")
+                .isEqualTo(district.getValue().id());
         assertThat(find(Span.class).withClassName("civic-profile-saved").single().getText()).isEqualTo("Сохранено.");
     }
 }
