@@ -185,6 +185,27 @@ final class Chromium implements AutoCloseable {
         return vaadinField.getShadowRoot().findElement(By.cssSelector("input, textarea"));
     }
 
+    /**
+     * Signs in on a portal (a tenant host or the platform host) in a fresh session: the header's sign-in link, then
+     * the provider's password form, which sits behind the staff link where a tenant requires ESIA; back on the
+     * portal, signed in.
+     */
+    void signIn(String portalUrl, String username, String password) {
+        forgetSession();
+        open(portalUrl + "/");
+        await(By.cssSelector("a[href='" + ru.civic.platform.security.PortalSignIn.AUTHORIZATION_PATH + "']")).click();
+        awaitUrlEnding("/login");
+        if (driver.findElements(By.name("username")).isEmpty()) {
+            screenshot("sign-in-esia");
+            await(By.id("staff")).click();
+        }
+        await(By.name("username")).sendKeys(username);
+        await(By.name("password")).sendKeys(password);
+        await(By.cssSelector("button[type='submit']")).click();
+        awaitVaadin();
+        await(By.cssSelector(".civic-sign-out"));
+    }
+
     void type(WebElement vaadinField, String text) {
         WebElement input = nativeInput(vaadinField);
         input.clear();

@@ -21,7 +21,6 @@ import ru.civic.platform.message.Message;
 import ru.civic.platform.message.MessageIntake;
 import ru.civic.platform.message.Place;
 import ru.civic.platform.message.SubmitMessage;
-import ru.civic.platform.security.PortalSignIn;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
 
@@ -56,14 +55,7 @@ class LiveQueueBrowserTest {
     @Test
     void aMessageSentWhileTheQueueIsOpenAppearsInItWithoutAReload() {
         String base = "http://tomsk.localhost:" + port;
-        browser.forgetSession();
-        browser.open(base + "/");
-        browser.await(By.cssSelector(".civic-header a[href='" + PortalSignIn.AUTHORIZATION_PATH + "']")).click();
-        browser.awaitUrlEnding("/login");
-        browser.await(By.name("username")).sendKeys("moderator");
-        browser.await(By.name("password")).sendKeys("demo");
-        browser.await(By.cssSelector("button[type='submit']")).click();
-        browser.awaitVaadin();
+        browser.signIn(base, "moderator", "demo");
         browser.open(base + "/admin/queue");
         browser.awaitVaadin();
         browser.await(By.cssSelector("vaadin-grid.civic-queue-grid"));

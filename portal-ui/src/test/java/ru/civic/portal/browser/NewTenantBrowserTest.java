@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import ru.civic.platform.security.PortalSignIn;
 
 /**
  * The platform owner creates a city from the console's form in a real browser, and its portal answers on its own
@@ -50,14 +49,7 @@ class NewTenantBrowserTest {
     @Test
     void theOwnerCreatesACityFromTheFormAndItsPortalAnswersOnItsHost() {
         String platform = "http://localhost:" + port;
-        browser.forgetSession();
-        browser.open(platform + "/");
-        browser.await(By.cssSelector("a[href='" + PortalSignIn.AUTHORIZATION_PATH + "']")).click();
-        browser.awaitUrlEnding("/login");
-        browser.await(By.name("username")).sendKeys("owner");
-        browser.await(By.name("password")).sendKeys("demo");
-        browser.await(By.cssSelector("button[type='submit']")).click();
-        browser.awaitVaadin();
+        browser.signIn(platform, "owner", "demo");
 
         String id = "n" + UUID.randomUUID().toString().substring(0, 6);
         String name = "Новоуральск " + id;

@@ -28,7 +28,6 @@ import ru.civic.platform.message.Author;
 import ru.civic.platform.message.Message;
 import ru.civic.platform.message.MessageIntake;
 import ru.civic.platform.message.SubmitMessage;
-import ru.civic.platform.security.PortalSignIn;
 import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
@@ -177,17 +176,8 @@ class TyndaFiveStagesBrowserTest {
 
     /** Through the portal header's sign-in link and the provider's staff form, back to the portal signed in. */
     private void signIn(Account official) {
-        browser.forgetSession();
-        browser.open(url("/"));
-        browser.await(By.cssSelector(".civic-header a[href='" + PortalSignIn.AUTHORIZATION_PATH + "']")).click();
-        browser.awaitUrlEnding("/login");
         // Tynda's citizens sign in through ESIA only; officials' password form is behind the staff link.
-        browser.await(By.id("staff")).click();
-        browser.await(By.name("username")).sendKeys(official.getUsername());
-        browser.await(By.name("password")).sendKeys(PASSWORD);
-        browser.await(By.cssSelector("button[type='submit']")).click();
-        browser.awaitVaadin();
-        browser.await(By.cssSelector(".civic-header .civic-sign-out"));
+        browser.signIn(url(""), official.getUsername(), PASSWORD);
     }
 
     /** Clicks the card's button for this action; the dialog is open once its submit button shows. */
