@@ -406,6 +406,7 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     // For the browserless tests of this package.
     Grid<Poll> grid() { return grid; }
+    RadioButtonGroup<PollKind> kind() { return kind; }
     TextField titleField() { return title; }
     DatePicker startsOn() { return startsOn; }
     DatePicker endsOn() { return endsOn; }
