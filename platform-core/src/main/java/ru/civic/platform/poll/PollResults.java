@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Counts per option, split into signed-in and guest votes (guests vote only where the tenant allows, Tomsk 2.5), and
- * whether the quorum was reached (Gubkinsky 3.12). Options of a rating vote come best first.
+ * whether the quorum was reached (Gubkinsky 3.12). Options of a rating or ranked vote come best first.
  */
 public record PollResults(UUID pollId, String title, PollKind kind, int votes, int guestVotes, Integer quorum,
         boolean closed, List<QuestionResult> questions) {
@@ -25,7 +25,18 @@ public record PollResults(UUID pollId, String title, PollKind kind, int votes, i
         }
     }
 
-    public record OptionResult(UUID optionId, String text, int signedIn, int guests) {
+    /**
+     * @param signedIn ballots of signed-in voters that chose (or, in a ranked vote, placed) this option
+     * @param guests   the same for guests
+     * @param score    the Borda count of a ranked vote: placed r-th among the question's n options scores
+     *                 n - r + 1, not placed scores 0; 0 for other kinds
+     * @param firsts   ballots that placed it first (ranked votes), 0 for other kinds
+     */
+    public record OptionResult(UUID optionId, String text, int signedIn, int guests, int score, int firsts) {
+
+        public OptionResult(UUID optionId, String text, int signedIn, int guests) {
+            this(optionId, text, signedIn, guests, 0, 0);
+        }
 
         public int total() {
             return signedIn + guests;

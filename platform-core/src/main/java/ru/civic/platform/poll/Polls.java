@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,27 +270,21 @@ public class Polls {
 
     /**
      * Casts a vote: one answer set per question, within each question's min/max choices. One vote per person per
-     * poll: a repeat, however parallel, is refused by the table's key with {@code poll.vote.already}.
+     * poll: a repeat, however parallel, is refused by the table's key with {@code poll.vote.already}. A ranked poll
+     * takes its ballot through {@link #rank}.
      *
      * @param ballot  chosen option ids per question id
      * @param address the client's address, for throttling guests; may be null
      */
     @Transactional
     public void vote(UUID id, Voter voter, Map<UUID, Set<UUID>> ballot, String address) {
-        rules(); // a tenant that has switched polls off takes no more votes
         TenantConfiguration tenant = tenants.currentConfiguration();
-        Poll poll = published(id);
-        if (poll.status() != PollStatus.OPEN) {
-            throw new InvalidInputException(List.of(FieldProblem.of("poll", "poll.vote.notOpen")));
-        }
-        if (voter.guest() && !(tenant.polls().guestsVote() && tenant.guests().vote())) {
-            throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.guestsNotAllowed")));
-        }
-        if (!poll.districts().isEmpty()) {
-            targetGroup(poll, voter, tenant);
+        Poll poll = votable(id, voter, tenant);
+        if (poll.kind() == PollKind.RANKED) {
+            throw new InvalidInputException(List.of(FieldProblem.of("poll", "poll.vote.rankingRequired")));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        List<UUID> chosen = new ArrayList<>();
+        List<Answer> chosen = new ArrayList<>();
         for (int i = 0; i < poll.questions().size(); i++) {
             Poll.Question q = poll.questions().get(i);
             Set<UUID> picked = ballot == null ? Set.of() : ballot.getOrDefault(q.id(), Set.of());
@@ -303,12 +296,107 @@ public class Polls {
             } else if (picked.size() > q.maxChoices()) {
                 problems.add(FieldProblem.of(field, "poll.vote.tooMany", q.maxChoices()));
             } else {
-                chosen.addAll(picked);
+                picked.forEach(option -> chosen.add(new Answer(option, null)));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        record(poll, voter, tenant, address, chosen);
+    }
+
+    /**
+     * Casts a ranked ballot (Tomsk 1.1, Tynda 2.1): the voter gives places 1, 2, ... k to k projects of the question,
+     * k within its min/max choices. Refused at the question, each with its own code: a project not of this question
+     * ({@code poll.vote.unknownOption}), a project twice ({@code poll.vote.rank.repeatedOption}), two projects at one
+     * place ({@code poll.vote.rank.repeatedPlace}), a place below 1 ({@code poll.vote.rank.invalid}), a skipped place
+     * ({@code poll.vote.rank.gap}, with the first missing place), too few or too many places
+     * ({@code poll.vote.rank.tooFew}/{@code tooMany}). One vote per person per poll as for {@link #vote}.
+     *
+     * @param ballot the places per question id
+     */
+    @Transactional
+    public void rank(UUID id, Voter voter, Map<UUID, List<RankedChoice>> ballot, String address) {
+        TenantConfiguration tenant = tenants.currentConfiguration();
+        Poll poll = votable(id, voter, tenant);
+        if (poll.kind() != PollKind.RANKED) {
+            throw new InvalidInputException(List.of(FieldProblem.of("poll", "poll.vote.notRanked")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Answer> placed = new ArrayList<>();
+        for (int i = 0; i < poll.questions().size(); i++) {
+            Poll.Question q = poll.questions().get(i);
+            List<RankedChoice> places = ballot == null ? List.of() : ballot.getOrDefault(q.id(), List.of());
+            FieldProblem problem = rankingProblem(q, places, "questions[" + i + "]");
+            if (problem != null) {
+                problems.add(problem);
+            } else {
+                places.forEach(p -> placed.add(new Answer(p.optionId(), p.rank())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        record(poll, voter, tenant, address, placed);
+    }
+
+    /** The first thing wrong with one question's places, or null when they are 1..k over k distinct projects. */
+    private static FieldProblem rankingProblem(Poll.Question q, List<RankedChoice> places, String field) {
+        Set<UUID> options = new java.util.HashSet<>(q.options().stream().map(Poll.Option::id).toList());
+        Set<UUID> seenOptions = new java.util.HashSet<>();
+        Set<Integer> seenPlaces = new java.util.TreeSet<>();
+        for (RankedChoice place : places) {
+            if (place == null || !options.contains(place.optionId())) {
+                return FieldProblem.of(field, "poll.vote.unknownOption");
+            }
+            if (!seenOptions.add(place.optionId())) {
+                return FieldProblem.of(field, "poll.vote.rank.repeatedOption");
+            }
+            if (place.rank() < 1) {
+                return FieldProblem.of(field, "poll.vote.rank.invalid");
+            }
+            if (!seenPlaces.add(place.rank())) {
+                return FieldProblem.of(field, "poll.vote.rank.repeatedPlace", place.rank());
+            }
+        }
+        int expected = 1;
+        for (int place : seenPlaces) {
+            if (place != expected) {
+                return FieldProblem.of(field, "poll.vote.rank.gap", expected);
+            }
+            expected++;
+        }
+        if (places.size() < q.minChoices()) {
+            return FieldProblem.of(field, "poll.vote.rank.tooFew", q.minChoices());
+        }
+        if (places.size() > q.maxChoices()) {
+            return FieldProblem.of(field, "poll.vote.rank.tooMany", q.maxChoices());
+        }
+        return null;
+    }
+
+    /** One answer row: an option, and its place on a ranked ballot (null otherwise). */
+    private record Answer(UUID option, Integer rank) {
+    }
+
+    /** The poll, if this voter may vote in it now: open, guests where allowed, the target group. */
+    private Poll votable(UUID id, Voter voter, TenantConfiguration tenant) {
+        rules(); // a tenant that has switched polls off takes no more votes
+        Poll poll = published(id);
+        if (poll.status() != PollStatus.OPEN) {
+            throw new InvalidInputException(List.of(FieldProblem.of("poll", "poll.vote.notOpen")));
+        }
+        if (voter.guest() && !(tenant.polls().guestsVote() && tenant.guests().vote())) {
+            throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.guestsNotAllowed")));
+        }
+        if (!poll.districts().isEmpty()) {
+            targetGroup(poll, voter, tenant);
+        }
+        return poll;
+    }
+
+    private void record(Poll poll, Voter voter, TenantConfiguration tenant, String address, List<Answer> answers) {
+        UUID id = poll.id();
         if (voter.guest() && hasVoted(id, voter)) {
             // Before the throttle, so a guest who clicks twice hears "already voted", not "too many votes".
             throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.already")));
@@ -322,9 +410,9 @@ public class Polls {
         if (inserted == 0) {
             throw new InvalidInputException(List.of(FieldProblem.of("voter", "poll.vote.already")));
         }
-        for (UUID option : chosen) {
-            jdbc.sql("insert into poll_answer (poll_id, voter, option_id, guest) values (?, ?, ?, ?)")
-                    .params(id, voter.key(), option, voter.guest()).update();
+        for (Answer answer : answers) {
+            jdbc.sql("insert into poll_answer (poll_id, voter, option_id, guest, rank) values (?, ?, ?, ?, ?)")
+                    .params(id, voter.key(), answer.option(), voter.guest(), answer.rank()).update();
         }
         jdbc.sql("update poll set vote_count = vote_count + 1, guest_vote_count = guest_vote_count + ? where id = ?")
                 .params(voter.guest() ? 1 : 0, id).update();
@@ -422,6 +510,9 @@ public class Polls {
         }
         if (draft.questions().isEmpty()) {
             problems.add(FieldProblem.of("questions", "poll.questions.required"));
+        } else if (draft.kind() == PollKind.RANKED && draft.questions().size() > 1) {
+            // One list of projects to order: the places of a voter are unique per poll (changeset 017).
+            problems.add(FieldProblem.of("questions", "poll.ranked.oneQuestion"));
         }
         for (int i = 0; i < draft.questions().size(); i++) {
             QuestionDraft q = draft.questions().get(i);
@@ -547,24 +638,44 @@ public class Polls {
                 rs.getString(17), resultsDue, resultsPublished, resultsPublic, questions);
     }
 
+    /**
+     * Counts per option in one statement; for a ranked vote also the Borda count (placed r-th of the question's n
+     * options scores n - r + 1) and how many placed it first, summed by the database.
+     */
     private PollResults results(Poll poll) {
-        record Count(UUID option, boolean guest, int n) {
+        record Count(int signedIn, int guests, int score, int firsts) {
         }
-        Map<UUID, int[]> counts = new LinkedHashMap<>();
-        jdbc.sql("select option_id, guest, count(*) from poll_answer where poll_id = ? group by option_id, guest")
+        Map<UUID, Count> counts = new HashMap<>();
+        jdbc.sql("""
+                select o.id,
+                  count(a.voter) filter (where not a.guest),
+                  count(a.voter) filter (where a.guest),
+                  coalesce(sum(n.options - a.rank + 1) filter (where a.rank is not null), 0),
+                  count(a.voter) filter (where a.rank = 1)
+                from poll_option o
+                join poll_question q on q.id = o.question_id
+                cross join lateral (select count(*) as options from poll_option x where x.question_id = o.question_id) n
+                left join poll_answer a on a.option_id = o.id and a.poll_id = q.poll_id
+                where q.poll_id = ?
+                group by o.id""")
                 .param(poll.id())
-                .query((rs, i) -> new Count(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getInt(3)))
-                .list()
-                .forEach(c -> counts.computeIfAbsent(c.option(), k -> new int[2])[c.guest() ? 1 : 0] += c.n());
+                .query((rs, i) -> counts.put(rs.getObject(1, UUID.class),
+                        new Count(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5))))
+                .list();
+        Count none = new Count(0, 0, 0, 0);
         List<PollResults.QuestionResult> questions = poll.questions().stream().map(q -> {
             List<PollResults.OptionResult> options = q.options().stream().map(o -> {
-                int[] n = counts.getOrDefault(o.id(), new int[2]);
-                return new PollResults.OptionResult(o.id(), o.text(), n[0], n[1]);
+                Count n = counts.getOrDefault(o.id(), none);
+                return new PollResults.OptionResult(o.id(), o.text(), n.signedIn(), n.guests(), n.score(), n.firsts());
             }).toList();
             if (poll.kind() == PollKind.RATING) {
                 // A rating vote ranks the projects: the most chosen first (the order entered breaks ties).
                 options = options.stream().sorted(Comparator.comparingInt(PollResults.OptionResult::total).reversed())
                         .toList();
+            } else if (poll.kind() == PollKind.RANKED) {
+                // Highest Borda count first; more first places, then the order entered, break ties.
+                options = options.stream().sorted(Comparator.comparingInt(PollResults.OptionResult::score)
+                        .thenComparingInt(PollResults.OptionResult::firsts).reversed()).toList();
             }
             return new PollResults.QuestionResult(q.id(), q.text(), options);
         }).toList();

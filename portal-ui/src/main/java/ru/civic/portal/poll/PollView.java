@@ -35,10 +35,12 @@ import ru.civic.platform.message.Actors;
 import ru.civic.platform.message.FieldProblem;
 import ru.civic.platform.message.InvalidInputException;
 import ru.civic.platform.poll.Poll;
+import ru.civic.platform.poll.PollKind;
 import ru.civic.platform.poll.PollNotFoundException;
 import ru.civic.platform.poll.PollResults;
 import ru.civic.platform.poll.PollStatus;
 import ru.civic.platform.poll.Polls;
+import ru.civic.platform.poll.RankedChoice;
 import ru.civic.platform.poll.Voter;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantRegistry;
@@ -47,8 +49,8 @@ import ru.civic.portal.shell.PublicReading;
 
 /**
  * One poll: the vote form while it is open (a radio group for a single answer, checkboxes within the question's
- * limits, each problem shown at its question and the choices kept), the results once published, with bars and the
- * quorum note.
+ * limits, a place per project in a ranked vote; each problem shown at its question and the choices kept), the results
+ * once published, with bars and the quorum note (a ranked vote's Borda scores best first).
  */
 @Route(value = "polls", layout = PortalLayout.class)
 @AnonymousAllowed
@@ -61,6 +63,7 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final TenantRegistry tenants;
     private final Map<UUID, HasValidation> answerFields = new HashMap<>();
     private final Map<UUID, java.util.function.Supplier<Set<UUID>>> answers = new HashMap<>();
+    private final Map<UUID, RankingField> rankings = new HashMap<>();
     private final Span outcome = new Span();
     private Button voteButton;
     private String title = "";
@@ -109,6 +112,14 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         Optional<Actor> actor = actors.current().filter(a -> a.accountId() != null);
         boolean guestsVote = tenant.polls().guestsVote() && tenant.guests().vote();
         for (Poll.Question q : poll.questions()) {
+            if (poll.kind() == PollKind.RANKED) {
+                RankingField ranking = new RankingField(q);
+                ranking.setHelperText(getTranslation("portal.polls.rank.help", q.minChoices(), q.maxChoices()));
+                answerFields.put(q.id(), ranking);
+                rankings.put(q.id(), ranking);
+                form.add(ranking);
+                continue;
+            }
             form.add(new H3(q.text()));
             if (q.multiple()) {
                 CheckboxGroup<Poll.Option> group = new CheckboxGroup<>();
@@ -153,11 +164,17 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private void vote(Poll poll, Voter signedIn) {
         answerFields.values().forEach(f -> f.setInvalid(false));
-        Map<UUID, Set<UUID>> ballot = new HashMap<>();
-        answers.forEach((question, value) -> ballot.put(question, value.get()));
         Voter voter = signedIn != null ? signedIn : Voter.guest(ru.civic.portal.shell.GuestCookie.id());
         try {
-            polls.vote(poll.id(), voter, ballot, clientAddress());
+            if (poll.kind() == PollKind.RANKED) {
+                Map<UUID, List<RankedChoice>> ballot = new HashMap<>();
+                rankings.forEach((question, field) -> ballot.put(question, field.getValue()));
+                polls.rank(poll.id(), voter, ballot, clientAddress());
+            } else {
+                Map<UUID, Set<UUID>> ballot = new HashMap<>();
+                answers.forEach((question, value) -> ballot.put(question, value.get()));
+                polls.vote(poll.id(), voter, ballot, clientAddress());
+            }
             outcome.setText(getTranslation("portal.polls.thanks"));
             voteButton.setEnabled(false);
         } catch (InvalidInputException e) {
@@ -198,8 +215,15 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
             quorum.addClassName("civic-poll-quorum");
             block.add(quorum);
         }
+        if (results.kind() == PollKind.RANKED) {
+            block.add(new Paragraph(getTranslation("portal.polls.borda")));
+        }
         for (PollResults.QuestionResult q : results.questions()) {
             block.add(new H3(q.text()));
+            if (results.kind() == PollKind.RANKED) {
+                rankedResults(block, results, q);
+                continue;
+            }
             for (PollResults.OptionResult o : q.options()) {
                 int percent = results.votes() == 0 ? 0 : Math.round(100f * o.total() / results.votes());
                 Div bar = new Div();
@@ -215,6 +239,24 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         return block;
     }
 
+    /** Scores best first, the bar as wide as the score's share of the most a project could get (first everywhere). */
+    private void rankedResults(Div block, PollResults results, PollResults.QuestionResult q) {
+        int most = results.votes() * q.options().size();
+        int place = 0;
+        for (PollResults.OptionResult o : q.options()) {
+            place++;
+            int percent = most == 0 ? 0 : Math.round(100f * o.score() / most);
+            Div bar = new Div();
+            bar.addClassName("civic-poll-bar");
+            bar.getStyle().set("width", percent + "%").set("background", "var(--civic-primary)")
+                    .set("height", "0.75em").set("min-width", "2px");
+            Div row = new Div(new Span(getTranslation("portal.polls.rankedOption", place, o.text(), o.score(),
+                    o.firsts(), o.total())), bar);
+            row.addClassName("civic-poll-result");
+            block.add(row);
+        }
+    }
+
     private static String clientAddress() {
         VaadinRequest request = VaadinRequest.getCurrent();
         return request == null ? null : request.getRemoteAddr();
@@ -228,6 +270,7 @@ class PollView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     // For the browserless tests of this package.
     Map<UUID, HasValidation> answerFields() { return answerFields; }
+    Map<UUID, RankingField> rankings() { return rankings; }
     Button voteButton() { return voteButton; }
     Span outcome() { return outcome; }
 }

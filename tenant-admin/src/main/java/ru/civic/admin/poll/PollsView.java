@@ -116,6 +116,7 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         kind.setItems(PollKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("admin.polls.kind." + k.name()));
         kind.setValue(PollKind.ORDINARY);
+        kind.setHelperText(getTranslation("admin.polls.kind.help"));
         title.setLabel(getTranslation("admin.polls.titleField"));
         title.setMaxLength(300);
         title.setWidthFull();
@@ -353,7 +354,10 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         for (PollResults.QuestionResult q : results.questions()) {
             block.add(new Paragraph(q.text()));
             for (PollResults.OptionResult o : q.options()) {
-                Span line = new Span(o.text() + ": " + o.total() + " (" + o.signedIn() + " + " + o.guests() + ")");
+                Span line = new Span(results.kind() == PollKind.RANKED
+                        ? getTranslation("admin.polls.rankedLine", o.text(), o.score(), o.firsts(), o.total(),
+                                o.signedIn(), o.guests())
+                        : o.text() + ": " + o.total() + " (" + o.signedIn() + " + " + o.guests() + ")");
                 line.addClassName("civic-polls-result-line");
                 block.add(new Div(line));
             }
@@ -368,13 +372,22 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return block;
     }
 
-    /** One line per answer: question, answer, signed-in, guests, total; UTF-8 with a BOM so Excel reads Cyrillic. */
+    /**
+     * One line per answer: question, answer, signed-in, guests, total, and for a ranked vote the Borda score and the
+     * first places (best first, as counted); UTF-8 with a BOM so Excel reads Cyrillic.
+     */
     static byte[] csv(PollResults results) {
-        StringBuilder out = new StringBuilder("\uFEFFquestion;answer;signed_in;guests;total\n");
+        boolean ranked = results.kind() == PollKind.RANKED;
+        StringBuilder out = new StringBuilder("\uFEFFquestion;answer;signed_in;guests;total"
+                + (ranked ? ";borda_score;first_places" : "") + "\n");
         for (PollResults.QuestionResult q : results.questions()) {
             for (PollResults.OptionResult o : q.options()) {
                 out.append(cell(q.text())).append(';').append(cell(o.text())).append(';').append(o.signedIn())
-                        .append(';').append(o.guests()).append(';').append(o.total()).append('\n');
+                        .append(';').append(o.guests()).append(';').append(o.total());
+                if (ranked) {
+                    out.append(';').append(o.score()).append(';').append(o.firsts());
+                }
+                out.append('\n');
             }
         }
         out.append(cell("votes")).append(";;").append(results.votes() - results.guestVotes()).append(';')
@@ -393,6 +406,7 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     // For the browserless tests of this package.
     Grid<Poll> grid() { return grid; }
+    RadioButtonGroup<PollKind> kind() { return kind; }
     TextField titleField() { return title; }
     DatePicker startsOn() { return startsOn; }
     DatePicker endsOn() { return endsOn; }
