@@ -35,6 +35,12 @@ public class TopicPlans {
 
     static final int MAX_TITLE = 300;
     static final int MAX_REASON = 2000;
+    /** The years a plan may be kept for (the table's check): a year typed outside them is refused at the field. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2999;
+    /** Problems name years and days as text: a bundle would print the number 2027 as "2 027" in Russian. */
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final JdbcClient jdbc;
     private final TenantRegistry tenants;
@@ -95,13 +101,19 @@ public class TopicPlans {
     public UUID propose(int year, TopicProposal proposal, Actor actor) {
         TenantConfiguration tenant = rules();
         List<FieldProblem> problems = new ArrayList<>(check(tenant, proposal));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            problems.add(FieldProblem.of("year", "campaign.plan.yearOutOfRange", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR)));
+            throw new InvalidInputException(problems);
+        }
         LocalDate due = proposalsDue(tenant, year);
         if (clock.instant().isAfter(endOfDay(tenant, due))) {
-            problems.add(FieldProblem.of("year", "campaign.plan.proposalsClosed", year, due));
+            problems.add(FieldProblem.of("year", "campaign.plan.proposalsClosed", String.valueOf(year),
+                    DAY.format(due)));
         }
         UUID planId = planIdCreating(tenant, year);
         if (isApproved(planId)) {
-            problems.add(FieldProblem.of("year", "campaign.plan.alreadyApproved", year));
+            problems.add(FieldProblem.of("year", "campaign.plan.alreadyApproved", String.valueOf(year)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -135,17 +147,19 @@ public class TopicPlans {
         UUID planId = jdbc.sql("select id from topic_plan where tenant_id = ? and year = ? for update")
                 .params(tenant.id(), year).query(UUID.class).optional()
                 .orElseThrow(() -> new InvalidInputException(
-                        List.of(FieldProblem.of("year", "campaign.plan.empty", year))));
+                        List.of(FieldProblem.of("year", "campaign.plan.empty", String.valueOf(year)))));
         int topics = jdbc.sql("select count(*) from topic_plan_topic where tenant_id = ? and plan_id = ?")
                 .params(tenant.id(), planId).query(Integer.class).single();
         if (topics == 0) {
-            throw new InvalidInputException(List.of(FieldProblem.of("year", "campaign.plan.empty", year)));
+            throw new InvalidInputException(List.of(FieldProblem.of("year", "campaign.plan.empty",
+                    String.valueOf(year))));
         }
         int changed = jdbc.sql("update topic_plan set approved_at = ?, approved_by = ?"
                         + " where tenant_id = ? and id = ? and approved_at is null")
                 .params(utc(clock.instant()), actor.name(), tenant.id(), planId).update();
         if (changed == 0) {
-            throw new InvalidInputException(List.of(FieldProblem.of("year", "campaign.plan.alreadyApproved", year)));
+            throw new InvalidInputException(List.of(FieldProblem.of("year", "campaign.plan.alreadyApproved",
+                    String.valueOf(year))));
         }
     }
 
@@ -164,7 +178,7 @@ public class TopicPlans {
         UUID planId = jdbc.sql("select id from topic_plan where tenant_id = ? and year = ? for update")
                 .params(tenant.id(), year).query(UUID.class).optional().orElse(null);
         if (planId == null || !isApproved(planId)) {
-            problems.add(FieldProblem.of("year", "campaign.plan.notApproved", year));
+            problems.add(FieldProblem.of("year", "campaign.plan.notApproved", String.valueOf(year)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

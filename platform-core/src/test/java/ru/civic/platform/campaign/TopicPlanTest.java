@@ -38,8 +38,8 @@ class TopicPlanTest extends CampaignTestSupport {
                 new TopicProposal(TopicKind.POLL, "Опрос о транспорте", "", "upr-zhkh"), moderator)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.field() + ":" + p.code() + ":" + p.args())
-                        .containsExactly("year:campaign.plan.proposalsClosed:[" + YEAR + ", " + LocalDate.of(
-                                YEAR - 1, 12, 1) + "]"));
+                        .containsExactly("year:campaign.plan.proposalsClosed:[" + YEAR + ", 01.12." + (YEAR - 1)
+                                + "]"));
 
         TopicPlan proposed = as(GUBKINSKY, operator, () -> plans.plan(YEAR));
         assertThat(proposed.proposalsDue()).isEqualTo(LocalDate.of(YEAR - 1, 12, 1));

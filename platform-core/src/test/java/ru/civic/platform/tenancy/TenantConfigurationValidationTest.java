@@ -146,6 +146,20 @@ class TenantConfigurationValidationTest {
     }
 
     @Test
+    void refusesATopicPlanDayNoYearHas() throws IOException {
+        String broken = file("gubkinsky").replaceFirst("proposalsDue: \"12-01\"", "proposalsDue: \"02-30\"");
+
+        assertThatThrownBy(() -> reader.read("gubkinsky.yaml", broken, "gubkinsky"))
+                .isInstanceOf(TenantConfigurationException.class)
+                .satisfies(e -> assertThat(((TenantConfigurationException) e).problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.path()).isEqualTo("$.topicPlan.proposalsDue");
+                            assertThat(p.messageKey()).isEqualTo("config.problem.monthDay");
+                            assertThat(p.args()).containsExactly("02-30");
+                        }));
+    }
+
+    @Test
     void absentIntakeSwitchesTakeTheDocumentedDefaults() throws IOException {
         String text = file("tomsk").replaceFirst("(?m)^  placeRequired: .*\\n", "")
                 .replaceFirst("(?m)^  duplicateRemoval: .*\\n", "")

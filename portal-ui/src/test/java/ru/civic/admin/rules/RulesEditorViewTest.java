@@ -9,6 +9,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
 import ru.civic.platform.tenancy.TenantRegistry;
@@ -36,6 +38,7 @@ import ru.civic.portal.TestSignIn;
 class RulesEditorViewTest extends SpringBrowserlessTest {
 
     private static final TenantId TOMSK = TenantId.of("tomsk");
+    private static final TenantId GUBKINSKY = TenantId.of("gubkinsky");
 
     @Autowired
     TenantRules rules;
@@ -44,11 +47,14 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
 
     private final String marker = UUID.randomUUID().toString().substring(0, 8);
     private ObjectNode before;
+    private ObjectNode gubkinskyBefore;
 
     @BeforeEach
     void remember() {
         TestSignIn.asUser("tomsk", "operator", "Региональный оператор", "OPERATOR");
         before = TenantContext.callAs(TOMSK, () -> rules.current().tree());
+        TestSignIn.asUser("gubkinsky", "operator", "Оператор", "OPERATOR");
+        gubkinskyBefore = TenantContext.callAs(GUBKINSKY, () -> rules.current().tree());
     }
 
     /** One database for every test class of the run: Tomsk goes back to its rules. */
@@ -61,7 +67,23 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
                 rules.save(before, now.version(), "test clean-up");
             }
         });
+        TestSignIn.asUser("gubkinsky", "operator", "Оператор", "OPERATOR");
+        TenantContext.runAs(GUBKINSKY, () -> {
+            TenantRules.Document now = rules.current();
+            if (!now.tree().equals(gubkinskyBefore)) {
+                rules.save(gubkinskyBefore, now.version(), "test clean-up");
+            }
+        });
         TestSignIn.out();
+    }
+
+    private RulesEditorView openAsGubkinskyOperator() {
+        TestSignIn.asUser("gubkinsky", "operator", "Оператор", "OPERATOR");
+        cleanVaadinEnvironment();
+        return TenantContext.callAs(GUBKINSKY, () -> {
+            initVaadinEnvironment();
+            return navigate("admin/rules", RulesEditorView.class);
+        });
     }
 
     private RulesEditorView openAsOperator() {
@@ -96,6 +118,84 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
         assertThat(registry.getRequired(TOMSK).version()).isEqualTo(version + 1);
         assertThat(view.baseVersion()).isEqualTo(version + 1);
         assertThat(view.problems().isVisible()).isFalse();
+    }
+
+    @Test
+    void operatorChangesGubkinskysCampaignReportDeadlineInTheFormAndTheRegistryServesIt() {
+        RulesEditorView view = openAsGubkinskyOperator();
+        long version = view.baseVersion();
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab($(Tab.class).id("rules-tab-campaigns")));
+        IntegerField reportDays = $(IntegerField.class).id("rules-campaigns-reportDue-days");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> reportDayType = $(ComboBox.class).id("rules-campaigns-reportDue-dayType");
+        TextField proposalsDue = $(TextField.class).id("rules-topicPlan-proposalsDue");
+        assertThat(reportDays.getValue()).isEqualTo(10);
+        assertThat(reportDayType.getValue()).isEqualTo("CALENDAR");
+        assertThat(proposalsDue.getValue()).isEqualTo("12-01");
+
+        TenantContext.runAs(GUBKINSKY, () -> {
+            reportDays.setValue(15);
+            reportDayType.setValue("WORKING");
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+
+        TenantConfiguration saved = registry.getRequired(GUBKINSKY).configuration();
+        assertThat(saved.campaigns().reportDue().days()).isEqualTo(15);
+        assertThat(saved.campaigns().reportDue().dayType()).isEqualTo(TenantConfiguration.DayType.WORKING);
+        assertThat(saved.campaigns().resultsDue().days()).as("untouched").isEqualTo(5);
+        assertThat(saved.topicPlan().proposalsDue()).isEqualTo("12-01");
+        assertThat(registry.getRequired(GUBKINSKY).version()).isEqualTo(version + 1);
+        assertThat(view.problems().isVisible()).isFalse();
+    }
+
+    @Test
+    void aCampaignDeadlineOfNoDaysAndADayNoYearHasAreRefusedAtTheirFields() {
+        RulesEditorView view = openAsGubkinskyOperator();
+        long version = view.baseVersion();
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab($(Tab.class).id("rules-tab-campaigns")));
+        IntegerField resultsDays = $(IntegerField.class).id("rules-campaigns-resultsDue-days");
+        TextField approvalDue = $(TextField.class).id("rules-topicPlan-approvalDue");
+        TextField proposalsDue = $(TextField.class).id("rules-topicPlan-proposalsDue");
+
+        TenantContext.runAs(GUBKINSKY, () -> {
+            resultsDays.setValue(0);
+            approvalDue.setValue("13-45");
+            proposalsDue.setValue("11-20");
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+
+        assertThat(resultsDays.isInvalid()).isTrue();
+        assertThat(resultsDays.getErrorMessage()).containsPattern("[А-Яа-я]").contains("1");
+        assertThat(approvalDue.isInvalid()).isTrue();
+        assertThat(approvalDue.getErrorMessage()).containsPattern("[А-Яа-я]");
+        assertThat(proposalsDue.isInvalid()).isFalse();
+        assertThat(resultsDays.getValue()).isZero();
+        assertThat(approvalDue.getValue()).isEqualTo("13-45");
+        assertThat(proposalsDue.getValue()).isEqualTo("11-20");
+        assertThat(view.problems().getElement().getTextRecursively()).contains("Обсуждения");
+        assertThat(registry.getRequired(GUBKINSKY).version()).isEqualTo(version);
+        assertThat(registry.getRequired(GUBKINSKY).configuration().campaigns().resultsDue().days()).isEqualTo(5);
+
+        // A well-formed day that no year has (30 February) passes the pattern but is refused by the core, in words.
+        TenantContext.runAs(GUBKINSKY, () -> {
+            resultsDays.setValue(7);
+            approvalDue.setValue("02-30");
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+        assertThat(resultsDays.isInvalid()).isFalse();
+        assertThat(approvalDue.isInvalid()).isTrue();
+        assertThat(approvalDue.getErrorMessage()).isEqualTo(
+                "Дня «02-30» в году нет: укажите месяц и день (ММ-ДД), например 12-01.");
+        assertThat(registry.getRequired(GUBKINSKY).version()).isEqualTo(version);
+
+        TenantContext.runAs(GUBKINSKY, () -> {
+            approvalDue.setValue("12-20");
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+        TenantConfiguration saved = registry.getRequired(GUBKINSKY).configuration();
+        assertThat(saved.campaigns().resultsDue().days()).isEqualTo(7);
+        assertThat(saved.topicPlan().proposalsDue()).isEqualTo("11-20");
+        assertThat(saved.topicPlan().approvalDue()).isEqualTo("12-20");
     }
 
     @Test

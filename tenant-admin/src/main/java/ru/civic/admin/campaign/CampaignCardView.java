@@ -112,12 +112,15 @@ class CampaignCardView extends Div implements BeforeEnterObserver, HasDynamicTit
         Button savePlan = new Button(getTranslation("admin.campaigns.planSave"), e -> act(planError,
                 () -> campaigns.setImplementationPlan(id, planDraft, me()), "admin.campaigns.planDone"));
         savePlan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        savePlan.addClassName("civic-campaign-plan-save");
+        addItem.addClassName("civic-campaign-plan-add");
         report.setLabel(getTranslation("admin.campaigns.report"));
         report.setWidthFull();
         report.setMinHeight("8em");
         Button publishReport = new Button(getTranslation("admin.campaigns.publishReport"), e -> act(reportError,
                 () -> campaigns.publishReport(id, report.getValue(), me()), "admin.campaigns.reportDone"));
         publishReport.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publishReport.addClassName("civic-campaign-report-publish");
         done.getElement().setAttribute("role", "status");
         done.setVisible(false);
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
@@ -206,4 +209,12 @@ class CampaignCardView extends Div implements BeforeEnterObserver, HasDynamicTit
     // For the browserless tests.
     Grid<IdeaView> ideas() { return ideas; }
     Button publishWinnersButton() { return publishWinners; }
+    Span winnersError() { return winnersError; }
+    Button sendResultsButton() { return sendResults; }
+    TextField planTitle() { return planTitle; }
+    DatePicker planDue() { return planDue; }
+    Span planError() { return planError; }
+    TextArea report() { return report; }
+    Span reportError() { return reportError; }
+    Span done() { return done; }
 }

@@ -203,6 +203,12 @@ class TopicPlanView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     private void act(Runnable action, String doneKey) {
         FieldErrors.clear(formError, kind, title, unit, reason, year);
         done.setVisible(false);
+        if (year.getValue() == null) {
+            // Every action is on the year's plan; an emptied year field is asked for, not a server error.
+            year.setErrorMessage(getTranslation("campaign.field.required"));
+            year.setInvalid(true);
+            return;
+        }
         try {
             action.run();
             done.setText(getTranslation(doneKey));
@@ -228,4 +234,11 @@ class TopicPlanView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     TextField titleField() { return title; }
     TextField reason() { return reason; }
     Button proposeButton() { return propose; }
+    ComboBox<Organisation> unit() { return unit; }
+    Button approveButton() { return approve; }
+    Grid<Topic> topics() { return topics; }
+    Grid<Amendment> amendments() { return amendments; }
+    Paragraph state() { return state; }
+    Span done() { return done; }
+    Span formError() { return formError; }
 }

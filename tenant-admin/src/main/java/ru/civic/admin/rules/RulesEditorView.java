@@ -119,6 +119,7 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
         formTab("reasons", tab -> sections.refusalReasons(tab, rebuild("reasons")));
         formTab("roles", sections::rolesAndGuests);
         formTab("polls", sections::polls);
+        formTab("campaigns", sections::campaigns);
         formTab("points", tab -> sections.points(tab, rebuild("points")));
         formTab("shop", sections::shop);
         formTab("organisations", tab -> sections.organisations(tab, rebuild("organisations")));

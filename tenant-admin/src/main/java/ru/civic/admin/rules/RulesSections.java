@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * The forms of the rules editor, one per tab, each built from the working copy of the document through
@@ -246,6 +247,29 @@ final class RulesSections {
                 form.choice("/polls/moderation/dayType", t("dayType"), DAY_TYPES, enumCaption("dayType")),
                 form.integer("/polls/resultsDue/days", t("polls.resultsDueDays")),
                 form.choice("/polls/resultsDue/dayType", t("dayType"), DAY_TYPES, enumCaption("dayType"))));
+    }
+
+    /**
+     * The annual topic plan's two days (MM-DD, in the year before the plan's) and the deadlines after an idea
+     * campaign. Both parts are optional in the document: a tenant without them keeps none until a field is filled,
+     * and then the core asks for the rest of that part at its field.
+     */
+    void campaigns(VerticalLayout tab) {
+        tab.add(new Paragraph(t("campaigns.hint")));
+        tab.add(new H3(t("topicPlan")));
+        TextField proposalsDue = form.text("/topicPlan/proposalsDue", t("topicPlan.proposalsDue"), true);
+        TextField approvalDue = form.text("/topicPlan/approvalDue", t("topicPlan.approvalDue"), true);
+        for (TextField day : List.of(proposalsDue, approvalDue)) {
+            day.setHelperText(t("monthDay.help"));
+            day.setPlaceholder("12-01");
+        }
+        tab.add(grid(proposalsDue, approvalDue));
+        tab.add(new H3(t("campaigns")));
+        tab.add(grid(
+                form.integer("/campaigns/resultsDue/days", t("campaigns.resultsDueDays")),
+                form.choice("/campaigns/resultsDue/dayType", t("dayType"), DAY_TYPES, enumCaption("dayType")),
+                form.integer("/campaigns/reportDue/days", t("campaigns.reportDueDays")),
+                form.choice("/campaigns/reportDue/dayType", t("dayType"), DAY_TYPES, enumCaption("dayType"))));
     }
 
     void points(VerticalLayout tab, Runnable rebuild) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -216,6 +217,11 @@ public class TenantDocumentReader {
                         "duplicate SLA rule '" + c.sla().rules().get(i).id() + "'", c.sla().rules().get(i).id()));
             }
         }
+        if (c.topicPlan() != null) {
+            // The schema's pattern lets "02-30" or "04-31" through; the topic plan would fail on them every year.
+            monthDay(source, "$.topicPlan.proposalsDue", c.topicPlan().proposalsDue(), problems);
+            monthDay(source, "$.topicPlan.approvalDue", c.topicPlan().approvalDue(), problems);
+        }
         if (c.workflow() != null) {
             new WorkflowChecks(source, c, slaIds, problems).check();
         }
@@ -226,6 +232,15 @@ public class TenantDocumentReader {
                 problems.add(ConfigurationProblem.of(source, "$.hosts[" + i + "]", "host",
                         "'" + host + "' must be a lower-case host name listed once", host));
             }
+        }
+    }
+
+    private static void monthDay(String source, String path, String value, List<ConfigurationProblem> problems) {
+        try {
+            MonthDay.parse("--" + value);
+        } catch (DateTimeException e) {
+            problems.add(ConfigurationProblem.of(source, path, "monthDay", "'" + value + "' is not a day of the year",
+                    value));
         }
     }
 
