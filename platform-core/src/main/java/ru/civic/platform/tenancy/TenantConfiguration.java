@@ -353,8 +353,22 @@ public record TenantConfiguration(
     public record PointsRule(String action, int points) {
     }
 
+    /**
+     * The bonus shop (Gubkinsky 4). {@code summerMonths} are the months (1–12) in which the summer minimum of
+     * municipal certificates applies; June to August when the document names none.
+     */
     public record ShopRules(boolean enabled, Integer maxUnitCostRub, Integer municipalCertificatesPerMonth,
-            Integer municipalCertificatesPerSummerMonth) {
+            Integer municipalCertificatesPerSummerMonth, List<Integer> summerMonths) {
+
+        public ShopRules {
+            summerMonths = summerMonths == null ? List.of(6, 7, 8) : List.copyOf(summerMonths);
+        }
+
+        /** The minimum of municipal certificates for a month (1–12), or null where the tenant sets none. */
+        public Integer municipalCertificatesMinimum(int month) {
+            return summerMonths.contains(month) && municipalCertificatesPerSummerMonth != null
+                    ? municipalCertificatesPerSummerMonth : municipalCertificatesPerMonth;
+        }
     }
 
     public record TopicPlanRules(String proposalsDue, String approvalDue) {

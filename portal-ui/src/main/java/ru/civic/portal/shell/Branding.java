@@ -39,6 +39,10 @@ public final class Branding {
         if (configuration.features().campaigns()) {
             links.add(new NavLink("campaigns", "portal.nav.campaigns"));
         }
+        // «Магазин» only where the tenant runs the bonus shop (its shop rules and its portal's sections both say so).
+        if (configuration.shop() != null && configuration.shop().enabled() && configuration.features().shop()) {
+            links.add(new NavLink("shop", "portal.nav.shop"));
+        }
         links.addAll(java.util.List.of(new NavLink("organisations", "portal.nav.organisations"),
                 new NavLink("contacts", "portal.nav.contacts"), new NavLink("faq", "portal.nav.faq")));
         return java.util.List.copyOf(links);
