@@ -4,5 +4,6 @@
  * cancelled order. Entry point: {@link ru.civic.platform.points.PointsLedger}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Points",
-        allowedDependencies = {"tenancy", "shared", "account", "security"})
+        allowedDependencies = {"tenancy", "shared", "account", "security", "message", "workflow", "poll",
+                "campaign"})
 package ru.civic.platform.points;

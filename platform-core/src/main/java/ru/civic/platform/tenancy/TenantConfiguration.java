@@ -46,6 +46,7 @@ public record TenantConfiguration(
         ShopRules shop,
         TopicPlanRules topicPlan,
         CampaignRules campaigns,
+        RatingRules ratings,
         Features features,
         Workflow workflow,
         java.util.Map<String, NotificationTemplate> notificationTemplates,
@@ -64,6 +65,7 @@ public record TenantConfiguration(
         calendar = calendar == null ? new CalendarRules(List.of(), false) : calendar;
         registration = registration == null ? new Registration(true, new Esia(false, false)) : registration;
         features = features == null ? Features.DEFAULT : features;
+        ratings = ratings == null ? RatingRules.DEFAULT : ratings;
         notificationTemplates = notificationTemplates == null ? java.util.Map.of()
                 : java.util.Map.copyOf(notificationTemplates);
         faq = faq == null ? List.of() : List.copyOf(faq);
@@ -519,5 +521,21 @@ public record TenantConfiguration(
         all.add(id + "." + localDomain);
         hosts.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).filter(h -> !all.contains(h)).forEach(all::add);
         return all;
+    }
+
+    /**
+     * Ratings of users, executors and organisations (Tomsk 1.1).
+     *
+     * @param minSample how many answered (or rated) messages an executor or organisation needs before it is ranked;
+     *                  fewer are listed as "not enough data"
+     */
+    public record RatingRules(int minSample) {
+        public static final RatingRules DEFAULT = new RatingRules(10);
+
+        public RatingRules {
+            if (minSample < 1) {
+                throw new IllegalArgumentException("ratings.minSample must be at least 1");
+            }
+        }
     }
 }

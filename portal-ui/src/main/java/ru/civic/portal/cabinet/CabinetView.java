@@ -30,6 +30,7 @@ import ru.civic.platform.message.MessageLookup;
 import ru.civic.platform.message.MessageView;
 import ru.civic.platform.notification.CabinetNotification;
 import ru.civic.platform.notification.Notifications;
+import ru.civic.platform.points.PointsLedger;
 import ru.civic.platform.tenancy.TenantRegistry;
 import ru.civic.portal.shell.PortalLayout;
 
@@ -54,11 +55,14 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final Tab messagesTab = new Tab();
     private final Tab notificationsTab = new Tab();
     private final Tab profileTab = new Tab();
+    private final Tab pointsTab = new Tab();
+    private final PointsLedger points;
     private final Div content = new Div();
     private Actor me;
 
     CabinetView(MessageLookup lookup, Notifications notifications, AccountService accounts, Actors actors,
-            TenantRegistry tenants) {
+            TenantRegistry tenants, PointsLedger points) {
+        this.points = points;
         this.lookup = lookup;
         this.notifications = notifications;
         this.accounts = accounts;
@@ -69,6 +73,11 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         messagesTab.setLabel(getTranslation("portal.cabinet.messages"));
         profileTab.setLabel(getTranslation("portal.cabinet.profile"));
         tabs.add(messagesTab, notificationsTab, profileTab);
+        // Points where the tenant awards them (Tomsk 1.1, Gubkinsky 2): the balance and its history.
+        if (tenant.points() != null && tenant.points().enabled()) {
+            pointsTab.setLabel(getTranslation("portal.cabinet.points"));
+            tabs.add(pointsTab);
+        }
         tabs.addSelectedChangeListener(e -> render());
         content.addClassName("civic-cabinet-content");
         add(new H2(getTranslation("portal.cabinet.title")), tabs, content);
@@ -82,8 +91,11 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             content.add(new Paragraph(getTranslation("portal.submit.signInFirst")));
             return;
         }
-        if (event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("").equals("notifications")) {
+        String tab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
+        if (tab.equals("notifications")) {
             tabs.setSelectedTab(notificationsTab);
+        } else if (tab.equals("points") && pointsTab.getParent().isPresent()) {
+            tabs.setSelectedTab(pointsTab);
         }
         updateUnread();
         render();
@@ -104,6 +116,8 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             renderNotifications();
         } else if (tabs.getSelectedTab() == profileTab) {
             renderProfile();
+        } else if (tabs.getSelectedTab() == pointsTab) {
+            content.add(new PointsPanel(points, me.accountId(), zone));
         } else {
             renderMessages();
         }
@@ -244,6 +258,7 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     Tabs tabs() { return tabs; }
     Tab notificationsTab() { return notificationsTab; }
     Tab profileTab() { return profileTab; }
+    Tab pointsTab() { return pointsTab; }
 
     @Override
     public String getPageTitle() {
