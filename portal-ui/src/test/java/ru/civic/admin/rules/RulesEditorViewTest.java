@@ -2,6 +2,7 @@ package ru.civic.admin.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
@@ -196,6 +198,71 @@ class RulesEditorViewTest extends SpringBrowserlessTest {
         assertThat(saved.campaigns().resultsDue().days()).isEqualTo(7);
         assertThat(saved.topicPlan().proposalsDue()).isEqualTo("11-20");
         assertThat(saved.topicPlan().approvalDue()).isEqualTo("12-20");
+    }
+
+    @Test
+    void operatorSetsGubkinskysSummerMonthsAndRatingsSampleAndTheRegistryServesBoth() {
+        RulesEditorView view = openAsGubkinskyOperator();
+        long version = view.baseVersion();
+        assertThat(TenantContext.callAs(GUBKINSKY, () -> rules.current().tree().has("ratings")))
+                .as("Gubkinsky's file has no ratings section").isFalse();
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab($(Tab.class).id("rules-tab-shop")));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Integer> summer = $(MultiSelectComboBox.class).id("rules-shop-summerMonths");
+        assertThat(summer.getValue()).containsExactlyInAnyOrder(6, 7, 8);
+        assertThat(summer.getItemLabelGenerator().apply(5)).isEqualTo("май");
+        TenantContext.runAs(GUBKINSKY, () -> summer.setValue(Set.of(5, 6, 7, 8)));
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab($(Tab.class).id("rules-tab-ratings")));
+        IntegerField minSample = $(IntegerField.class).id("rules-ratings-minSample");
+        assertThat(minSample.getValue()).isNull();
+        TenantContext.runAs(GUBKINSKY, () -> {
+            minSample.setValue(5);
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+
+        TenantConfiguration saved = registry.getRequired(GUBKINSKY).configuration();
+        assertThat(saved.shop().summerMonths()).containsExactly(5, 6, 7, 8);
+        assertThat(saved.shop().municipalCertificatesMinimum(5)).isEqualTo(10);
+        assertThat(saved.ratings().minSample()).isEqualTo(5);
+        assertThat(registry.getRequired(GUBKINSKY).version()).isEqualTo(version + 1);
+        assertThat(view.problems().isVisible()).isFalse();
+    }
+
+    @Test
+    void aRatingsSampleOfNoneIsRefusedAtItsFieldAndAnEmptiedSampleWritesNoRatingsSection() {
+        RulesEditorView view = openAsGubkinskyOperator();
+        long version = view.baseVersion();
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab($(Tab.class).id("rules-tab-shop")));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Integer> summer = $(MultiSelectComboBox.class).id("rules-shop-summerMonths");
+        TenantContext.runAs(GUBKINSKY, () -> summer.setValue(Set.of(7, 8)));
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab($(Tab.class).id("rules-tab-ratings")));
+        IntegerField minSample = $(IntegerField.class).id("rules-ratings-minSample");
+
+        TenantContext.runAs(GUBKINSKY, () -> {
+            minSample.setValue(0);
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+
+        assertThat(minSample.isInvalid()).isTrue();
+        assertThat(minSample.getErrorMessage()).containsPattern("[А-Яа-я]").contains("1");
+        assertThat(minSample.getValue()).isZero();
+        assertThat(summer.isInvalid()).isFalse();
+        assertThat(summer.getValue()).as("nothing typed is lost").containsExactlyInAnyOrder(7, 8);
+        assertThat(view.problems().getElement().getTextRecursively()).contains("Рейтинги");
+        assertThat(registry.getRequired(GUBKINSKY).version()).isEqualTo(version);
+        assertThat(registry.getRequired(GUBKINSKY).configuration().shop().summerMonths()).containsExactly(6, 7, 8);
+
+        // Emptied again, the sample is not set: the summer months save, and no ratings section is written.
+        TenantContext.runAs(GUBKINSKY, () -> {
+            minSample.clear();
+            test($(Button.class).withClassName("civic-rules-save").single()).click();
+        });
+        assertThat(registry.getRequired(GUBKINSKY).version()).isEqualTo(version + 1);
+        assertThat(registry.getRequired(GUBKINSKY).configuration().shop().summerMonths()).containsExactly(7, 8);
+        assertThat(registry.getRequired(GUBKINSKY).configuration().ratings())
+                .isEqualTo(TenantConfiguration.RatingRules.DEFAULT);
+        assertThat(TenantContext.callAs(GUBKINSKY, () -> rules.current().tree().has("ratings"))).isFalse();
     }
 
     @Test

@@ -122,6 +122,7 @@ class RulesEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
         formTab("campaigns", sections::campaigns);
         formTab("points", tab -> sections.points(tab, rebuild("points")));
         formTab("shop", sections::shop);
+        formTab("ratings", sections::ratings);
         formTab("organisations", tab -> sections.organisations(tab, rebuild("organisations")));
         formTab("faq", tab -> sections.faq(tab, rebuild("faq")));
         formTab("templates", tab -> sections.answerTemplates(tab, rebuild("templates")));

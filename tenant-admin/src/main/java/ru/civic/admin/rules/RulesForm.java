@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,6 +36,8 @@ final class RulesForm {
 
     /** The schema names a missing property at its parent: "required property 'name' not found". */
     private static final Pattern MISSING = Pattern.compile("required property '([^']+)'");
+    /** A wrong element of a list chosen in one field ({@code $.shop.summerMonths[0]}) is shown at that field. */
+    private static final Pattern ELEMENT = Pattern.compile("\\[\\d+]$");
 
     private ObjectNode root;
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
@@ -135,6 +138,43 @@ final class RulesForm {
         return register(pointer, box);
     }
 
+    /**
+     * Months of the year as numbers (1–12), captioned by name, kept in calendar order. Choosing none removes the list,
+     * so the document's default applies again (the caller names it in the helper text).
+     */
+    MultiSelectComboBox<Integer> months(String pointer, String label, Function<Integer, String> caption) {
+        MultiSelectComboBox<Integer> box = new MultiSelectComboBox<>(label);
+        Set<Integer> current = new LinkedHashSet<>();
+        at(pointer).forEach(n -> current.add(n.asInt()));
+        List<Integer> all = new ArrayList<>(IntStream.rangeClosed(1, 12).boxed().toList());
+        current.stream().filter(m -> !all.contains(m)).forEach(all::add); // shown, and refused by the core
+        box.setItems(all);
+        box.setItemLabelGenerator(caption::apply);
+        box.setWidthFull();
+        box.setValue(current);
+        box.addValueChangeListener(e -> {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            all.stream().filter(e.getValue()::contains).forEach(array::add);
+            write(pointer, array.isEmpty() ? null : array);
+        });
+        return register(pointer, box);
+    }
+
+    /**
+     * The only field of an optional part of the document ({@code ratings.minSample}): filling it writes the part,
+     * emptying it removes the part again, so a tenant that never had the part keeps none and its default applies.
+     */
+    IntegerField soleInteger(String pointer, String label) {
+        IntegerField field = integer(pointer, label);
+        String part = pointer.substring(0, pointer.lastIndexOf('/'));
+        field.addValueChangeListener(e -> {
+            if (e.getValue() == null && at(part) instanceof ObjectNode object && object.isEmpty()) {
+                write(part, null);
+            }
+        });
+        return field;
+    }
+
     private void writeText(String pointer, String value, boolean required) {
         boolean blank = value == null || value.isBlank();
         // A blank optional value means "not set"; a blank required one stays, to be refused at this very field.
@@ -218,6 +258,10 @@ final class RulesForm {
             Matcher missing = MISSING.matcher(problem.message());
             if (field == null && missing.find()) {
                 path = path + "." + missing.group(1);
+                field = fields.get(path);
+            }
+            if (field == null && ELEMENT.matcher(path).find()) {
+                path = ELEMENT.matcher(path).replaceFirst("");
                 field = fields.get(path);
             }
             if (field == null) {

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 
 /**
@@ -290,6 +292,18 @@ final class RulesSections {
                 form.integer("/shop/maxUnitCostRub", t("shop.maxUnitCostRub")),
                 form.integer("/shop/municipalCertificatesPerMonth", t("shop.perMonth")),
                 form.integer("/shop/municipalCertificatesPerSummerMonth", t("shop.perSummerMonth"))));
+        MultiSelectComboBox<Integer> summer = form.months("/shop/summerMonths", t("shop.summerMonths"),
+                month -> enumCaption("month").apply(String.valueOf(month)));
+        summer.setHelperText(t("shop.summerMonths.help"));
+        tab.add(summer);
+    }
+
+    /** Optional in the document: a tenant without it is ranked from the platform's default sample until filled. */
+    void ratings(VerticalLayout tab) {
+        tab.add(new Paragraph(t("ratings.hint")));
+        IntegerField minSample = form.soleInteger("/ratings/minSample", t("ratings.minSample"));
+        minSample.setHelperText(t("ratings.minSample.help"));
+        tab.add(grid(minSample));
     }
 
     void faq(VerticalLayout tab, Runnable rebuild) {
