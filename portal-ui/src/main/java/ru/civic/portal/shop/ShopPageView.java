@@ -70,7 +70,9 @@ class ShopPageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         removeAll();
         add(new H2(getPageTitle()));
         if (resident) {
-            add(balance, new Anchor("shop/orders", getTranslation("portal.shop.myOrders")));
+            Div summary = new Div(balance, new Anchor("shop/orders", getTranslation("portal.shop.myOrders")));
+            summary.addClassName("civic-shop-summary");
+            add(summary);
         } else {
             add(new Paragraph(getTranslation(me.isPresent() ? "portal.shop.residentsOnly" : "portal.shop.signIn")));
         }
@@ -102,11 +104,12 @@ class ShopPageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             photo.addClassName("civic-shop-photo");
             card.add(photo);
         }
-        card.add(new H3(item.name()));
+        Span kind = new Span(getTranslation("portal.shop.kind." + item.kind().name()));
+        kind.addClassName("civic-shop-kind");
+        card.add(kind, new H3(item.name()));
         if (!item.description().isBlank()) {
             card.add(new Paragraph(item.description()));
         }
-        card.add(new Paragraph(getTranslation("portal.shop.kind." + item.kind().name())));
         Paragraph price = new Paragraph(getTranslation("portal.shop.price", item.pricePoints()));
         price.addClassName("civic-shop-price");
         Paragraph left = new Paragraph(item.available() > 0 ? getTranslation("portal.shop.left", item.available())

@@ -29,6 +29,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import ru.civic.admin.shell.UploadTexts;
 import ru.civic.platform.account.Account;
 import ru.civic.platform.account.AccountService;
 import ru.civic.platform.message.Actor;
@@ -226,7 +227,7 @@ public class ActionDialog extends Dialog {
                 upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/tiff", "application/pdf",
                         ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf");
                 upload.setMaxFileSize((int) Attachments.MAX_BYTES);
-                upload.setI18n(uploadTexts());
+                upload.setI18n(UploadTexts.of(this::getTranslation));
                 errorTargets.put(WorkflowService.fieldName(field), show(error));
                 clearErrors.add(() -> error.setVisible(false));
                 Div wrapper = new Div(new Span(label), upload, files, error);
@@ -264,29 +265,6 @@ public class ActionDialog extends Dialog {
             }
         });
         return java.util.Optional.of(picker);
-    }
-
-    /** The upload's own texts from the bundles: Vaadin's defaults are English. */
-    private com.vaadin.flow.component.upload.UploadI18N uploadTexts() {
-        var i18n = new com.vaadin.flow.component.upload.UploadI18N();
-        i18n.setAddFiles(new com.vaadin.flow.component.upload.UploadI18N.AddFiles()
-                .setOne(getTranslation("admin.upload.addOne")).setMany(getTranslation("admin.upload.addMany")));
-        i18n.setDropFiles(new com.vaadin.flow.component.upload.UploadI18N.DropFiles()
-                .setOne(getTranslation("admin.upload.drop")).setMany(getTranslation("admin.upload.drop")));
-        i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
-                .setTooManyFiles(getTranslation("admin.upload.tooMany"))
-                .setFileIsTooBig(getTranslation("admin.upload.tooBig"))
-                .setIncorrectFileType(getTranslation("admin.upload.wrongType")));
-        i18n.setUploading(new com.vaadin.flow.component.upload.UploadI18N.Uploading()
-                .setStatus(new com.vaadin.flow.component.upload.UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("admin.upload.connecting"))
-                        .setProcessing(getTranslation("admin.upload.processing"))
-                        .setHeld(getTranslation("admin.upload.held")))
-                .setError(new com.vaadin.flow.component.upload.UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("admin.upload.serverError"))
-                        .setUnexpectedServerError(getTranslation("admin.upload.serverError"))
-                        .setForbidden(getTranslation("admin.upload.serverError"))));
-        return i18n;
     }
 
     private static String staffLabel(Account account) {

@@ -36,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
 import ru.civic.admin.shell.TenantFeature;
+import ru.civic.admin.shell.UploadTexts;
 import ru.civic.platform.message.FieldProblem;
 import ru.civic.platform.message.InvalidInputException;
 import ru.civic.platform.photo.PhotoUpload;
@@ -149,6 +150,7 @@ class ShopView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             photoStatus.setText(getTranslation("admin.shop.photo.pending", metadata.fileName()));
         }));
         photo.setMaxFiles(1);
+        photo.setI18n(UploadTexts.of(this::getTranslation));
         photo.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
         photoStatus.addClassName("civic-shop-photo-status");
         save.setText(getTranslation("admin.shop.save"));
