@@ -6,14 +6,12 @@ import java.util.function.BooleanSupplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.civic.platform.account.AccountService;
 import ru.civic.platform.campaign.CommentPublished;
 import ru.civic.platform.campaign.IdeaPublished;
 import ru.civic.platform.message.MessageSupported;
@@ -21,7 +19,6 @@ import ru.civic.platform.points.PointsAction;
 import ru.civic.platform.points.PointsLedger;
 import ru.civic.platform.poll.PollVoted;
 import ru.civic.platform.tenancy.TenantConfiguration;
-import ru.civic.platform.tenancy.TenantConfiguration.PointsRules;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
 import ru.civic.platform.tenancy.TenantRegistry;
@@ -33,8 +30,9 @@ import ru.civic.platform.workflow.MessageTransitioned;
  * transaction has committed, in a transaction of its own: a failing award never undoes the vote or the publication
  * that earned it. The project has no durable event publication registry (Spring Modulith's JDBC store is not used),
  * so a failure is logged with everything needed to repeat it and counted in {@code civic.points.failures}, which
- * the platform's dashboards alert on. Repeating is safe: awards are idempotent per action and source, and an
- * annulment reverses each award once.
+ * the platform's dashboards alert on, and {@link PointsCatchUp} later writes what is missing from the source rows.
+ * Repeating is safe: awards are idempotent per action and source, and an annulment reverses each award once. What
+ * earns an award is in {@link AwardRules}, shared with the catch-up.
  */
 @Component
 class PointsAwards {
@@ -44,18 +42,16 @@ class PointsAwards {
     private static final String SYSTEM = "system";
 
     private final PointsLedger ledger;
-    private final AccountService accounts;
+    private final AwardRules rules;
     private final TenantRegistry tenants;
-    private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final TransactionTemplate ownTransaction;
 
-    PointsAwards(PointsLedger ledger, AccountService accounts, TenantRegistry tenants, JdbcClient jdbc,
-            MeterRegistry meters, PlatformTransactionManager transactions) {
+    PointsAwards(PointsLedger ledger, AwardRules rules, TenantRegistry tenants, MeterRegistry meters,
+            PlatformTransactionManager transactions) {
         this.ledger = ledger;
-        this.accounts = accounts;
+        this.rules = rules;
         this.tenants = tenants;
-        this.jdbc = jdbc;
         this.meters = meters;
         this.ownTransaction = new TransactionTemplate(transactions);
         // After commit the caller's transaction is finished but still bound: joining it would write nothing.
@@ -93,7 +89,7 @@ class PointsAwards {
         String source = "poll:" + voted.pollId();
         award(voted.tenantId(), voted.accountId(), PointsAction.VOTE, source);
         award(voted.tenantId(), voted.accountId(), PointsAction.POLL_COMPLETED, source,
-                () -> answeredEveryQuestion(voted));
+                () -> rules.answeredEveryQuestion(voted.pollId(), voted.voter()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -113,11 +109,10 @@ class PointsAwards {
         try {
             TenantContext.runAs(tenant, () -> {
                 TenantConfiguration configuration = tenants.currentConfiguration();
-                PointsRules rules = configuration.points();
-                if (rules == null || !rules.annulOnBlock()) {
+                if (!AwardRules.annulsOnBlock(configuration)) {
                     return;
                 }
-                String reason = reason(configuration, blocked);
+                String reason = AwardRules.annulmentReason(configuration, blocked.reason(), blocked.messageNumber());
                 Integer annulled = ownTransaction.execute(s -> ledger.annulAwards(blocked.accountId(), reason,
                         SYSTEM).size());
                 log.info("Annulled {} awards of {} on block", annulled, blocked.accountId());
@@ -138,37 +133,11 @@ class PointsAwards {
         }
         try {
             // The context first: the new transaction's connection takes its tenant setting when it is borrowed.
-            TenantContext.runAs(TenantId.of(tenantId), () -> ownTransaction.executeWithoutResult(s -> {
-                if (ledger.priceOf(action).isEmpty() || !earned.getAsBoolean()) {
-                    return;
-                }
-                // A blocked resident earns nothing more; otherwise a late event would undo part of an annulment.
-                boolean blocked = accounts.find(accountId).map(a -> a.isBlocked()).orElse(true);
-                if (!blocked) {
-                    ledger.award(accountId, action, source);
-                }
-            }));
+            TenantContext.runAs(TenantId.of(tenantId), () -> ownTransaction.executeWithoutResult(s ->
+                    rules.award(accountId, action, source, earned)));
         } catch (RuntimeException e) {
             failed(tenantId, action.name(), "award " + action + " for " + source + " to " + accountId, e);
         }
-    }
-
-    private boolean answeredEveryQuestion(PollVoted voted) {
-        return jdbc.sql("""
-                        select exists (select 1 from poll_vote v where v.poll_id = :poll and v.voter = :voter)
-                           and not exists (
-                            select 1 from poll_question q where q.poll_id = :poll
-                              and not exists (select 1 from poll_answer a join poll_option o on o.id = a.option_id
-                                              where a.poll_id = :poll and a.voter = :voter
-                                                and o.question_id = q.id))""")
-                .param("poll", voted.pollId()).param("voter", voted.voter()).query(Boolean.class).single();
-    }
-
-    // The workflow's block names a refusal reason by its code; the back office's block is the moderator's words.
-    private static String reason(TenantConfiguration configuration, AuthorBlocked blocked) {
-        String raw = blocked.reason() == null || blocked.reason().isBlank() ? "—" : blocked.reason();
-        String text = configuration.refusalReason(raw).map(TenantConfiguration.RefusalReason::title).orElse(raw);
-        return blocked.messageNumber() == null ? text : text + " (" + blocked.messageNumber() + ")";
     }
 
     private void failed(String tenantId, String what, Object detail, RuntimeException e) {
