@@ -27,7 +27,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -35,7 +34,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
@@ -68,7 +66,6 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final Polls polls;
-    private final AuthenticationContext authentication;
     private final ZoneId zone;
     private final TenantId tenantId;
 
@@ -90,9 +87,8 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final Div selected = new Div();
     private final TextArea refusalReason = new TextArea();
 
-    PollsView(Polls polls, AuthenticationContext authentication, TenantRegistry tenants) {
+    PollsView(Polls polls, TenantRegistry tenants) {
         this.polls = polls;
-        this.authentication = authentication;
         this.zone = tenants.currentConfiguration().zoneId();
         this.tenantId = TenantContext.getRequiredTenantId();
         addClassName("civic-polls-desk");
@@ -154,10 +150,6 @@ class PollsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminLayout.issuedForThisHost(authentication)) {
-            event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));
-            return;
-        }
         refresh();
     }
 

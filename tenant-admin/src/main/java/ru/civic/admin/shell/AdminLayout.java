@@ -106,6 +106,12 @@ public class AdminLayout extends Div implements RouterLayout, BeforeEnterObserve
         push.setTransport(Transport.WEBSOCKET_XHR);
     }
 
+    /**
+     * The host check for every back-office screen: Vaadin calls the layout before the view and stops at a reroute,
+     * so a screen's own {@code beforeEnter} (which loads its data) never runs for a sign-in issued elsewhere.
+     * Screens repeat it only where they need the person anyway (queues, the card). {@code HostBindingTest} covers
+     * each screen.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!issuedForThisHost(authentication)) {

@@ -23,13 +23,11 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import ru.civic.admin.shell.AdminLayout;
@@ -55,7 +53,6 @@ import ru.civic.platform.tenancy.TenantRegistry;
 class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final StaffAccounts staff;
-    private final AuthenticationContext authentication;
     private final TenantConfiguration tenant;
 
     private final TextField search = new TextField();
@@ -76,9 +73,8 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** The account being edited; null while a new one is typed. */
     private Account editing;
 
-    StaffView(StaffAccounts staff, AuthenticationContext authentication, TenantRegistry tenants) {
+    StaffView(StaffAccounts staff, TenantRegistry tenants) {
         this.staff = staff;
-        this.authentication = authentication;
         this.tenant = tenants.currentConfiguration();
         addClassName("civic-staff");
 
@@ -158,10 +154,6 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminLayout.issuedForThisHost(authentication)) {
-            event.rerouteToError(AccessDeniedException.class, getTranslation("admin.denied"));
-            return;
-        }
         refresh();
     }
 
