@@ -3,6 +3,7 @@ package ru.civic.platform.points;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,10 @@ public class PointsStandings {
 
     /** One resident's earnings in the period. */
     public record Earned(UUID accountId, String name, long points) {
+    }
+
+    /** One resident's place among everyone who earned points in the period (equal points share a place). */
+    public record Place(int place, int of, long points) {
     }
 
     private final JdbcClient jdbc;
@@ -47,5 +52,30 @@ public class PointsStandings {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit)
                 .query((rs, i) -> new Earned(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
                 .list();
+    }
+
+    /**
+     * The resident's own place by the same rule as {@link #earned}: 1, 1, 3 for equal points. Empty when they
+     * earned nothing in the period.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Place> placeOf(UUID accountId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        with earned as (
+                            select e.account_id, sum(e.amount + coalesce(r.amount, 0)) as points
+                            from points_entry e
+                            left join points_entry r on r.reverses = e.id and r.kind = 'ANNULMENT'
+                            where e.tenant_id = :tenant and e.kind = 'AWARD'
+                              and e.created_at >= :from and e.created_at < :to
+                            group by e.account_id
+                            having sum(e.amount + coalesce(r.amount, 0)) > 0),
+                        ranked as (
+                            select account_id, points, rank() over (order by points desc) as place,
+                                   count(*) over () as total
+                            from earned)
+                        select place, total, points from ranked where account_id = :account""")
+                .param("tenant", TenantContext.getRequiredTenantId().value())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("account", accountId)
+                .query((rs, i) -> new Place(rs.getInt(1), rs.getInt(2), rs.getLong(3))).optional();
     }
 }

@@ -1,5 +1,6 @@
 package ru.civic.portal.cabinet;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,6 +32,7 @@ import ru.civic.platform.message.MessageView;
 import ru.civic.platform.notification.CabinetNotification;
 import ru.civic.platform.notification.Notifications;
 import ru.civic.platform.points.PointsLedger;
+import ru.civic.platform.points.PointsStandings;
 import ru.civic.platform.tenancy.TenantRegistry;
 import ru.civic.portal.shell.PortalLayout;
 
@@ -57,12 +59,16 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final Tab profileTab = new Tab();
     private final Tab pointsTab = new Tab();
     private final PointsLedger points;
+    private final PointsStandings standings;
+    private final Clock clock;
     private final Div content = new Div();
     private Actor me;
 
     CabinetView(MessageLookup lookup, Notifications notifications, AccountService accounts, Actors actors,
-            TenantRegistry tenants, PointsLedger points) {
+            TenantRegistry tenants, PointsLedger points, PointsStandings standings, Clock clock) {
         this.points = points;
+        this.standings = standings;
+        this.clock = clock;
         this.lookup = lookup;
         this.notifications = notifications;
         this.accounts = accounts;
@@ -117,7 +123,7 @@ class CabinetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         } else if (tabs.getSelectedTab() == profileTab) {
             renderProfile();
         } else if (tabs.getSelectedTab() == pointsTab) {
-            content.add(new PointsPanel(points, me.accountId(), zone));
+            content.add(new PointsPanel(points, standings, me.accountId(), zone, clock.instant()));
         } else {
             renderMessages();
         }

@@ -1,5 +1,7 @@
 package ru.civic.portal.cabinet;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import ru.civic.platform.points.EntryKind;
 import ru.civic.platform.points.PointsEntry;
 import ru.civic.platform.points.PointsLedger;
+import ru.civic.platform.points.PointsStandings;
 
 /**
  * The resident's points: the balance, which is the sum of the entries shown beneath it, newest first — what each
@@ -21,12 +24,21 @@ class PointsPanel extends Div {
 
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
-    PointsPanel(PointsLedger ledger, UUID accountId, ZoneId zone) {
+    /** The period of the resident's own place: the last 30 days, like a month's standings. */
+    static final int PLACE_DAYS = 30;
+
+    PointsPanel(PointsLedger ledger, PointsStandings standings, UUID accountId, ZoneId zone, Instant now) {
         addClassName("civic-points");
         Paragraph balance = new Paragraph(getTranslation("portal.points.balance", ledger.balance(accountId)));
         balance.addClassName("civic-points-balance");
         balance.getStyle().set("font-weight", "600");
         add(balance);
+        standings.placeOf(accountId, now.minus(Duration.ofDays(PLACE_DAYS)), now).ifPresent(place -> {
+            Paragraph standing = new Paragraph(getTranslation("portal.points.place", PLACE_DAYS,
+                    String.valueOf(place.points()), String.valueOf(place.place()), String.valueOf(place.of())));
+            standing.addClassName("civic-points-place");
+            add(standing);
+        });
         List<PointsEntry> history = ledger.history(accountId);
         if (history.isEmpty()) {
             add(new Paragraph(getTranslation("portal.points.empty")));

@@ -81,6 +81,26 @@ class CabinetPointsTest extends SpringBrowserlessTest {
                 "Участие в голосовании +2", "Аннулирование баллов — причина: Реклама в идеях −10",
                 "Аннулирование баллов — причина: Реклама в идеях −2");
         assertThat(rows.getFirst()).isEqualTo("Опубликован комментарий +1"); // newest first
+        // Earned in the last 30 days: the comment only (the idea and the vote were annulled); a place among others.
+        assertThat(find(Paragraph.class).withClassName("civic-points-place").single().getText())
+                .matches("Заработано за последние 30 дней: 1\\. Ваше место среди участников: \\d+ из \\d+\\.");
+    }
+
+    @Test
+    void aResidentSeesTheirPlaceAmongThoseWhoEarnedPointsInTheLastThirtyDays() {
+        Account resident = citizen(GUBKINSKY);
+        TenantContext.runAs(GUBKINSKY, () -> {
+            // More than anyone earns elsewhere in the tests: first place, whoever else earned.
+            for (int i = 0; i < 120; i++) {
+                ledger.award(resident.getId(), PointsAction.IDEA_PUBLISHED, "idea:" + marker + "-" + i);
+            }
+        });
+
+        CabinetView view = open(GUBKINSKY, resident);
+        TenantContext.runAs(GUBKINSKY, () -> view.tabs().setSelectedTab(view.pointsTab()));
+
+        assertThat(find(Paragraph.class).withClassName("civic-points-place").single().getText())
+                .matches("Заработано за последние 30 дней: 1200\\. Ваше место среди участников: 1 из \\d+\\.");
     }
 
     @Test
