@@ -13,6 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import ru.civic.platform.account.AccountService;
+import ru.civic.platform.account.StaffAccounts;
+import ru.civic.platform.account.StaffDraft;
+import ru.civic.platform.account.StaffInvitations;
 import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.TenantContext;
 import ru.civic.platform.tenancy.TenantId;
@@ -29,6 +32,12 @@ class SignInTest {
     int port;
     @Autowired
     AccountService accounts;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    StaffInvitations invitations;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     void accounts() {
@@ -124,6 +133,38 @@ class SignInTest {
         try (PortalHttpClient browser = new PortalHttpClient()) {
             PortalHttpClient.Page login = browser.follow(url("tomsk.localhost", "/admin"));
             assertThat(browser.signIn(login, "owner", "demo").url()).endsWith("/login?error");
+        }
+    }
+
+    @Test
+    void anInvitedOfficialOpensTheLinkAsAGuestAndSignsInOnlyAfterChoosingAPassword() throws Exception {
+        TestSignIn.as("tomsk", Role.OPERATOR.name());
+        try {
+            TenantContext.runAs(TenantId.of("tomsk"), () -> staff.create(new StaffDraft("tomsk-invited",
+                    "Приглашённый модератор", "tomsk-invited@example.ru", "", Set.of(Role.MODERATOR), null, Set.of())));
+        } finally {
+            TestSignIn.out();
+        }
+        String body = TenantContext.callAs(TenantId.of("tomsk"), () -> jdbc.sql(
+                "select body from email_outbox where to_address = 'tomsk-invited@example.ru'").query(String.class)
+                .single());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/invitation/(\\S+)").matcher(body);
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+
+        try (PortalHttpClient browser = new PortalHttpClient()) {
+            PortalHttpClient.Page page = browser.get(url("tomsk.localhost", "/invitation/" + token));
+            assertThat(page.status()).as("a guest may open the page").isEqualTo(200);
+
+            PortalHttpClient.Page login = browser.follow(url("tomsk.localhost", "/admin"));
+            PortalHttpClient.Page before = browser.signIn(login, "tomsk-invited", "");
+            assertThat(before.url()).isEqualTo(url("tomsk.localhost", "/login?error"));
+
+            TenantContext.runAs(TenantId.of("tomsk"), () -> invitations.accept(token, "chosen-T-123", "chosen-T-123"));
+            PortalHttpClient.Page admin = browser.signIn(browser.follow(url("tomsk.localhost", "/admin")),
+                    "tomsk-invited", "chosen-T-123");
+            assertThat(URI.create(admin.url()).getPath()).as(String.join("\n", browser.trail)).isEqualTo("/admin");
+            assertThat(admin.status()).isEqualTo(200);
         }
     }
 }

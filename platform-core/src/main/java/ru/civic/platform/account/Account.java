@@ -139,6 +139,11 @@ public class Account {
         return blockedReason;
     }
 
+    /** The password the person chose through their invitation (the hash); until then the account cannot sign in. */
+    void choosePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     /** Gubkinsky 3.9: a blocked author may sign in and read, but sends nothing more; the reason is kept. */
     void changeProfile(String displayName, String email) {
         this.displayName = displayName;

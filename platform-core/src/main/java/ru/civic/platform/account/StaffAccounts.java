@@ -30,18 +30,21 @@ import ru.civic.platform.tenancy.TenantRegistry;
 @Transactional(readOnly = true)
 public class StaffAccounts {
 
-    static final int MIN_PASSWORD = 8;
+    static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final TenantRegistry tenants;
+    private final StaffInvitations invitations;
 
-    StaffAccounts(AccountRepository accounts, PasswordEncoder passwords, TenantRegistry tenants) {
+    StaffAccounts(AccountRepository accounts, PasswordEncoder passwords, TenantRegistry tenants,
+            StaffInvitations invitations) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tenants = tenants;
+        this.invitations = invitations;
     }
 
     /** Staff of the current tenant (any staff role, disabled ones included) whose name, user name or e-mail has the text. */
@@ -62,7 +65,8 @@ public class StaffAccounts {
     }
 
     /**
-     * Creates a staff account with an initial password the operator hands over.
+     * Creates a staff account: with the initial password the operator typed and hands over, or, when the password is
+     * left empty, without one and with an e-mailed invitation to choose it ({@link StaffInvitations}).
      *
      * @throws InvalidAccountException with a problem per field; nothing is saved then
      */
@@ -78,18 +82,25 @@ public class StaffAccounts {
         } else if (accounts.existsByUsername(username)) {
             problems.add(problem("username", "staff.username.taken", username));
         }
-        if (draft.password() == null || draft.password().length() < MIN_PASSWORD) {
+        boolean invite = draft.password() == null || draft.password().isEmpty();
+        if (invite && strip(draft.email()).isEmpty()) {
+            problems.add(problem("email", "staff.invitation.emailRequired"));
+        } else if (!invite && draft.password().length() < MIN_PASSWORD) {
             problems.add(problem("password", "staff.password.short", MIN_PASSWORD));
         }
         checkCommon(draft, problems);
         if (!problems.isEmpty()) {
             throw new InvalidAccountException(problems);
         }
-        Account account = new Account(username, passwords.encode(draft.password()), strip(draft.displayName()),
-                blankToNull(draft.email()), draft.roles(), blankToNull(draft.organisation()));
+        Account account = new Account(username, invite ? null : passwords.encode(draft.password()),
+                strip(draft.displayName()), blankToNull(draft.email()), draft.roles(), blankToNull(draft.organisation()));
         account.assign(draft.roles(), blankToNull(draft.organisation()), draft.categories());
         try {
-            return accounts.saveAndFlush(account);
+            Account saved = accounts.saveAndFlush(account);
+            if (invite) {
+                invitations.issue(saved);
+            }
+            return saved;
         } catch (DataIntegrityViolationException raced) {
             // Another operator took the name between the check and the insert: the unique key decides.
             throw new InvalidAccountException(List.of(problem("username", "staff.username.taken", username)));

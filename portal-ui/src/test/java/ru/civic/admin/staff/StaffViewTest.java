@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 
 import ru.civic.platform.account.Account;
@@ -47,6 +48,8 @@ class StaffViewTest extends SpringBrowserlessTest {
     MessageIntake intake;
     @Autowired
     WorkflowService workflow;
+    @Autowired
+    JdbcClient jdbc;
 
     private final String marker = UUID.randomUUID().toString().substring(0, 8);
 
@@ -151,5 +154,55 @@ class StaffViewTest extends SpringBrowserlessTest {
                 "Самозванец", null, "initial-pass-1", Set.of(Role.OPERATOR), null, Set.of()))))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThat(TenantContext.callAs(TOMSK, () -> accounts.exists("sneaky-" + marker))).isFalse();
+    }
+
+    @Test
+    void anOfficialCreatedWithoutAPasswordIsInvitedByEmailAndTheScreenSaysSoUntilAccepted() {
+        signInAs(Role.OPERATOR);
+        StaffView view = (StaffView) open();
+        String address = "invited-" + marker + "@example.ru";
+
+        TenantContext.runAs(TOMSK, () -> {
+            test(view.username()).setValue("invited-" + marker);
+            test(view.displayName()).setValue("Приглашённый " + marker);
+            test(view.email()).setValue(address);
+            view.roles().setValue(Set.of(Role.MODERATOR));
+            test(view.saveButton()).click();
+        });
+
+        assertThat(view.saved().getText()).isEqualTo("Приглашение отправлено на " + address + ".");
+        assertThat(view.invitation().getText()).startsWith("Приглашение: отправлено ").contains("не принято");
+        assertThat(view.resend().isVisible()).isTrue();
+        assertThat(mails(address)).singleElement().asString().contains("/invitation/");
+        assertThat(TenantContext.callAs(TOMSK, () -> accounts.findByUsername("invited-" + marker).orElseThrow()
+                .getPasswordHash())).isNull();
+
+        TenantContext.runAs(TOMSK, () -> test(view.resend()).click());
+
+        assertThat(mails(address)).hasSize(2);
+        assertThat(view.saved().getText()).isEqualTo("Приглашение отправлено на " + address + ".");
+    }
+
+    @Test
+    void withoutAPasswordNorAnAddressTheScreenAsksForOneAtTheField() {
+        signInAs(Role.OPERATOR);
+        StaffView view = (StaffView) open();
+
+        TenantContext.runAs(TOMSK, () -> {
+            test(view.username()).setValue("nomail-" + marker);
+            test(view.displayName()).setValue("Без почты " + marker);
+            view.roles().setValue(Set.of(Role.MODERATOR));
+            test(view.saveButton()).click();
+        });
+
+        assertThat(view.email().isInvalid()).isTrue();
+        assertThat(view.email().getErrorMessage()).contains("электронную почту");
+        assertThat(view.displayName().getValue()).isEqualTo("Без почты " + marker);
+        assertThat(TenantContext.callAs(TOMSK, () -> accounts.exists("nomail-" + marker))).isFalse();
+    }
+
+    private List<String> mails(String address) {
+        return TenantContext.callAs(TOMSK, () -> jdbc.sql("select body from email_outbox where to_address = ? order by id")
+                .param(address).query(String.class).list());
     }
 }

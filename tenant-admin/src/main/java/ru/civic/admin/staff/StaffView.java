@@ -1,5 +1,7 @@
 package ru.civic.admin.staff;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ import ru.civic.platform.account.AccountService.ProfileProblem;
 import ru.civic.platform.account.InvalidAccountException;
 import ru.civic.platform.account.StaffAccounts;
 import ru.civic.platform.account.StaffDraft;
+import ru.civic.platform.account.StaffInvitations;
+import ru.civic.platform.account.StaffInvitations.InvitationState;
 import ru.civic.platform.security.Permissions;
 import ru.civic.platform.shared.Role;
 import ru.civic.platform.tenancy.TenantConfiguration;
@@ -43,7 +47,7 @@ import ru.civic.platform.tenancy.TenantRegistry;
 
 /**
  * The operator's reference of the tenant's staff: find a person, create an account with an initial password the
- * operator hands over, change roles, organisation and the categories they handle, disable or enable. Roles,
+ * operator hands over or with an e-mailed invitation to choose one (sent again from here), change roles, organisation and the categories they handle, disable or enable. Roles,
  * organisations and categories offered are the tenant's own; problems are shown at their fields and nothing typed
  * is lost.
  */
@@ -52,7 +56,10 @@ import ru.civic.platform.tenancy.TenantRegistry;
 @RolesAllowed(Permissions.OPERATOR)
 class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
     private final StaffAccounts staff;
+    private final StaffInvitations invitations;
     private final TenantConfiguration tenant;
 
     private final TextField search = new TextField();
@@ -69,12 +76,17 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final Button toggle = new Button();
     private final Span formError = new Span();
     private final Span saved = new Span();
+    private final Span invitation = new Span();
+    private final Button resend = new Button();
+    /** The invitations of the accounts listed, by account id. */
+    private Map<java.util.UUID, InvitationState> invitationStates = Map.of();
     private final Map<String, HasValidation> fields = new HashMap<>();
     /** The account being edited; null while a new one is typed. */
     private Account editing;
 
-    StaffView(StaffAccounts staff, TenantRegistry tenants) {
+    StaffView(StaffAccounts staff, StaffInvitations invitations, TenantRegistry tenants) {
         this.staff = staff;
+        this.invitations = invitations;
         this.tenant = tenants.currentConfiguration();
         addClassName("civic-staff");
 
@@ -100,6 +112,8 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 .setHeader(getTranslation("admin.staff.categories")).setFlexGrow(1);
         grid.addColumn(a -> getTranslation(a.isEnabled() ? "admin.staff.enabled" : "admin.staff.disabled"))
                 .setHeader(getTranslation("admin.staff.state")).setAutoWidth(true);
+        grid.addColumn(a -> invitationText(invitationStates.get(a.getId())))
+                .setHeader(getTranslation("admin.staff.invitation")).setAutoWidth(true);
         grid.addClassName("civic-staff-grid");
         grid.setHeight("40vh");
         grid.asSingleSelect().addValueChangeListener(e -> {
@@ -142,13 +156,18 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         formError.setVisible(false);
         saved.addClassName("civic-staff-saved");
         saved.setVisible(false);
+        invitation.addClassName("civic-staff-invitation");
+        resend.setText(getTranslation("admin.staff.invitation.resend"));
+        resend.addClassName("civic-staff-resend");
+        resend.addClickListener(e -> resendInvitation());
 
         FormLayout form = new FormLayout(username, displayName, email, password, roles, organisation, categories);
         form.setColspan(categories, 2);
         form.setColspan(roles, 2);
-        FlexLayout buttons = new FlexLayout(save, toggle);
+        FlexLayout buttons = new FlexLayout(save, toggle, resend);
         buttons.getStyle().set("gap", "var(--lumo-space-s)");
-        add(new H1(getTranslation("admin.staff.title")), top, grid, formTitle, form, buttons, formError, saved);
+        add(new H1(getTranslation("admin.staff.title")), top, grid, formTitle, form, invitation, buttons, formError,
+                saved);
         startNew();
     }
 
@@ -158,7 +177,9 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(staff.list(search.getValue()));
+        List<Account> accounts = staff.list(search.getValue());
+        invitationStates = invitations.states(accounts.stream().map(Account::getId).toList());
+        grid.setItems(accounts);
     }
 
     private void startNew() {
@@ -177,6 +198,7 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         categories.clear();
         save.setText(getTranslation("admin.staff.create"));
         toggle.setVisible(false);
+        showInvitation(null);
     }
 
     private void startEdit(Account account) {
@@ -195,6 +217,7 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         save.setText(getTranslation("admin.staff.save"));
         toggle.setText(getTranslation(account.isEnabled() ? "admin.staff.disable" : "admin.staff.enable"));
         toggle.setVisible(true);
+        showInvitation(invitationStates.get(account.getId()));
     }
 
     private void saveForm() {
@@ -203,10 +226,16 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 password.getValue(), Set.copyOf(roles.getValue()), organisation.getValue(),
                 new TreeSet<>(categories.getValue()));
         try {
+            boolean invite = editing == null && password.isEmpty();
             Account account = editing == null ? staff.create(draft) : staff.update(editing.getId(), draft);
             refresh();
-            showSaved(account);
             startEdit(account);
+            if (invite) {
+                saved.setText(getTranslation("admin.staff.invitation.sent", account.getEmail()));
+                saved.setVisible(true);
+            } else {
+                showSaved(account);
+            }
         } catch (InvalidAccountException e) {
             showProblems(e.problems());
         }
@@ -225,6 +254,45 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         } catch (InvalidAccountException e) {
             showProblems(e.problems());
         }
+    }
+
+    private void resendInvitation() {
+        if (editing == null) {
+            return;
+        }
+        clearMessages();
+        try {
+            invitations.resend(editing.getId());
+            refresh();
+            Account account = editing;
+            startEdit(account);
+            saved.setText(getTranslation("admin.staff.invitation.sent", account.getEmail()));
+            saved.setVisible(true);
+        } catch (InvalidAccountException e) {
+            showProblems(e.problems());
+        }
+    }
+
+    /** The invitation of the account being edited: its state, and the resend button while it is not accepted. */
+    private void showInvitation(InvitationState state) {
+        invitation.setText(state == null ? "" : getTranslation("admin.staff.invitation") + ": " + invitationText(state));
+        invitation.setVisible(state != null);
+        resend.setVisible(state != null && !state.accepted());
+    }
+
+    private String invitationText(InvitationState state) {
+        if (state == null) {
+            return "";
+        }
+        if (state.accepted()) {
+            return getTranslation("admin.staff.invitation.accepted", when(state.acceptedAt()));
+        }
+        return getTranslation(state.expired(Instant.now()) ? "admin.staff.invitation.expired"
+                : "admin.staff.invitation.pending", when(state.sentAt()), when(state.expiresAt()));
+    }
+
+    private String when(Instant instant) {
+        return WHEN.format(instant.atZone(tenant.zoneId()));
     }
 
     private void showSaved(Account account) {
@@ -282,4 +350,7 @@ class StaffView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     Button saveButton() { return save; }
     Button toggle() { return toggle; }
     Span formError() { return formError; }
+    Span invitation() { return invitation; }
+    Button resend() { return resend; }
+    Span saved() { return saved; }
 }

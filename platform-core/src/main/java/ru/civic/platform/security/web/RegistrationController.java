@@ -1,7 +1,6 @@
 package ru.civic.platform.security.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import ru.civic.platform.account.Account;
 import ru.civic.platform.account.AccountService;
 import ru.civic.platform.account.EmailTakenException;
+import ru.civic.platform.account.PasswordPolicy;
 import ru.civic.platform.security.AuthorizationServerConfiguration;
 import ru.civic.platform.security.ProviderSession;
 
@@ -34,9 +34,6 @@ import ru.civic.platform.security.ProviderSession;
 @Controller
 class RegistrationController {
 
-    static final int MIN_PASSWORD = 8;
-    /** bcrypt uses the first 72 bytes only; longer passwords are refused rather than silently cut. */
-    static final int MAX_PASSWORD_BYTES = 72;
     static final int MAX_TEXT = 255;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$");
 
@@ -80,11 +77,7 @@ class RegistrationController {
         } else if (!EMAIL.matcher(trimmedEmail).matches()) {
             errors.put("email", "register.error.emailInvalid");
         }
-        if (password.length() < MIN_PASSWORD) {
-            errors.put("password", "register.error.passwordShort");
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.put("password", "register.error.passwordLong");
-        }
+        PasswordPolicy.problem(password).ifPresent(key -> errors.put("password", key));
         if (!password.equals(passwordRepeat)) {
             errors.put("passwordRepeat", "register.error.passwordMismatch");
         }
