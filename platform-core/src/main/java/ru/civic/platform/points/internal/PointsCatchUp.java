@@ -1,8 +1,5 @@
 package ru.civic.platform.points.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -27,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.civic.platform.points.PointsAction;
 import ru.civic.platform.points.PointsLedger;
+import ru.civic.platform.shared.ClusterLock;
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantContext;
@@ -65,20 +62,20 @@ public class PointsCatchUp {
     private final PointsLedger ledger;
     private final AwardRules rules;
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
+    private final ClusterLock lock;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Duration window;
 
     PointsCatchUp(TenantRegistry tenants, PointsLedger ledger, AwardRules rules, JdbcClient jdbc,
-            DataSource dataSource, PlatformTransactionManager transactions, MeterRegistry meters, Clock clock,
+            ClusterLock lock, PlatformTransactionManager transactions, MeterRegistry meters, Clock clock,
             @Value("${platform.points-catch-up-window:7d}") Duration window) {
         this.tenants = tenants;
         this.ledger = ledger;
         this.rules = rules;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.lock = lock;
         this.transaction = new TransactionTemplate(transactions);
         this.meters = meters;
         this.clock = clock;
@@ -93,11 +90,8 @@ public class PointsCatchUp {
 
     /** One pass over every active tenant; empty when another instance holds the lock. */
     public Optional<CaughtUp> runOnce() {
-        try (Connection lockConnection = dataSource.getConnection()) {
-            if (!tryLock(lockConnection)) {
-                return Optional.empty();
-            }
-            try {
+        try {
+            return lock.ifFree(LOCK_KEY, () -> {
                 Instant until = clock.instant().minus(GRACE);
                 Instant since = until.minus(window);
                 int awards = 0;
@@ -115,10 +109,8 @@ public class PointsCatchUp {
                         log.warn("Points catch-up of {} skipped: {}", tenant.id(), e.getMessage());
                     }
                 }
-                return Optional.of(new CaughtUp(awards, annulments));
-            } finally {
-                unlock(lockConnection);
-            }
+                return new CaughtUp(awards, annulments);
+            });
         } catch (SQLException e) {
             log.warn("Points catch-up skipped: {}", e.getMessage());
             return Optional.of(new CaughtUp(0, 0));
@@ -225,21 +217,5 @@ public class PointsCatchUp {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, LOCK_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
-            ps.setLong(1, LOCK_KEY);
-            ps.execute();
-        }
     }
 }

@@ -1,8 +1,5 @@
 package ru.civic.platform.workflow.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.civic.platform.message.Message;
 import ru.civic.platform.message.MessageStore;
 import ru.civic.platform.message.MessageTransition;
+import ru.civic.platform.shared.ClusterLock;
 import ru.civic.platform.tenancy.Tenant;
 import ru.civic.platform.tenancy.TenantConfiguration;
 import ru.civic.platform.tenancy.TenantConfiguration.Stage;
@@ -49,19 +46,19 @@ public class DeadlineWatch {
     private final MessageStore store;
     private final WorkflowNotifications notifications;
     private final ApplicationEventPublisher events;
-    private final DataSource dataSource;
+    private final ClusterLock lock;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
 
     DeadlineWatch(TenantRegistry tenants, MessageStore store, WorkflowNotifications notifications,
-            ApplicationEventPublisher events, DataSource dataSource, TransactionTemplate transactions,
+            ApplicationEventPublisher events, ClusterLock lock, TransactionTemplate transactions,
             MeterRegistry meters, Clock clock) {
         this.tenants = tenants;
         this.store = store;
         this.notifications = notifications;
         this.events = events;
-        this.dataSource = dataSource;
+        this.lock = lock;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
@@ -74,11 +71,8 @@ public class DeadlineWatch {
 
     /** One pass over every active tenant; returns the number of breaches handled, or -1 when another instance ran. */
     public int runOnce() {
-        try (Connection lockConnection = dataSource.getConnection()) {
-            if (!tryLock(lockConnection)) {
-                return -1;
-            }
-            try {
+        try {
+            return lock.ifFree(LOCK_KEY, () -> {
                 int handled = 0;
                 for (Tenant tenant : tenants.all()) {
                     if (tenant.isActive()) {
@@ -86,9 +80,7 @@ public class DeadlineWatch {
                     }
                 }
                 return handled;
-            } finally {
-                unlock(lockConnection);
-            }
+            }).orElse(-1);
         } catch (SQLException e) {
             log.warn("Deadline watch skipped: {}", e.getMessage());
             return 0;
@@ -142,21 +134,5 @@ public class DeadlineWatch {
                 .register(meters).increment();
         events.publishEvent(new DeadlineMissed(tenant.id(), m.getId(), m.getNumber(), kind, m.getStage(),
                 m.getOrganisationId(), due));
-    }
-
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, LOCK_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
-            ps.setLong(1, LOCK_KEY);
-            ps.execute();
-        }
     }
 }
