@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -203,13 +205,7 @@ public class Shop {
                       updated_by)
                     values (:id, :tenant, :name, :description, :kind, :price, :cost, :protocol, :protocolDate,
                       :photo, :thumbnail, :at, :by, :at, :by)""")
-                    .param("id", id).param("tenant", tenant()).param("name", draft.name().strip())
-                    .param("description", description(draft)).param("kind", draft.kind().name())
-                    .param("price", draft.pricePoints()).param("cost", draft.unitCostRub())
-                    .param("protocol", blankToNull(draft.protocolNumber())).param("protocolDate", draft.protocolDate())
-                    .param("photo", photo.map(StoredPhoto::key).orElse(null))
-                    .param("thumbnail", photo.map(StoredPhoto::thumbnailKey).orElse(null))
-                    .param("at", now()).param("by", staffName()).update();
+                    .params(itemParameters(id, draft, photo)).update();
         } catch (RuntimeException e) {
             photo.ifPresent(p -> photos.delete(List.of(p)));
             throw e;
@@ -231,17 +227,30 @@ public class Shop {
                       protocol_date = :protocolDate, photo_key = coalesce(:photo, photo_key),
                       thumbnail_key = coalesce(:thumbnail, thumbnail_key), updated_at = :at, updated_by = :by
                     where tenant_id = :tenant and id = :id""")
-                    .param("id", id).param("tenant", tenant()).param("name", draft.name().strip())
-                    .param("description", description(draft)).param("kind", draft.kind().name())
-                    .param("price", draft.pricePoints()).param("cost", draft.unitCostRub())
-                    .param("protocol", blankToNull(draft.protocolNumber())).param("protocolDate", draft.protocolDate())
-                    .param("photo", photo.map(StoredPhoto::key).orElse(null))
-                    .param("thumbnail", photo.map(StoredPhoto::thumbnailKey).orElse(null))
-                    .param("at", now()).param("by", staffName()).update();
+                    .params(itemParameters(id, draft, photo)).update();
         } catch (RuntimeException e) {
             photo.ifPresent(p -> photos.delete(List.of(p)));
             throw e;
         }
+    }
+
+    // One binding for insert and update, so the two statements cannot drift apart on a field.
+    private Map<String, Object> itemParameters(UUID id, ItemDraft draft, Optional<StoredPhoto> photo) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("tenant", tenant());
+        parameters.put("name", draft.name().strip());
+        parameters.put("description", description(draft));
+        parameters.put("kind", draft.kind().name());
+        parameters.put("price", draft.pricePoints());
+        parameters.put("cost", draft.unitCostRub());
+        parameters.put("protocol", blankToNull(draft.protocolNumber()));
+        parameters.put("protocolDate", draft.protocolDate());
+        parameters.put("photo", photo.map(StoredPhoto::key).orElse(null));
+        parameters.put("thumbnail", photo.map(StoredPhoto::thumbnailKey).orElse(null));
+        parameters.put("at", now());
+        parameters.put("by", staffName());
+        return parameters;
     }
 
     /** Takes an item off the offer (or puts it back); orders already made can still be issued or cancelled. */
